@@ -1,0 +1,43 @@
+package io.connector.core.environment;
+
+import java.util.Map;
+import java.util.Objects;
+
+import io.connector.api.BackendRecord;
+import io.connector.api.Environment;
+import io.connector.api.EnvironmentFactory;
+import io.connector.api.UnknownBackendException;
+import io.connector.core.resolver.RegistrySnapshot;
+import io.connector.core.resolver.UnitRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Opens environments on the registry as it is at that moment. */
+@Component(service = EnvironmentFactory.class)
+public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
+
+    private final UnitRegistry registry;
+
+    @Activate
+    public ConnectorEnvironmentFactory(@Reference UnitRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Environment open(BackendRecord backendRecord, String model) {
+        return open(backendRecord, model, Map.of());
+    }
+
+    @Override
+    public Environment open(BackendRecord backendRecord, String model, Map<String, Object> attributes) {
+        Objects.requireNonNull(backendRecord, "backendRecord");
+        RegistrySnapshot snapshot = registry.current();
+        String backend = backendRecord.backend().name();
+        if (snapshot.backend(backend).isEmpty()) {
+            throw new UnknownBackendException("Backend record '" + backendRecord.name() + "' is of backend "
+                    + backend + ", which no installed bundle declares. " + snapshot.declaredBackendsText());
+        }
+        return new ConnectorEnvironment(new EnvironmentScope(backendRecord, attributes, snapshot, registry::current), model);
+    }
+}

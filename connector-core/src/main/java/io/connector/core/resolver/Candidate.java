@@ -1,0 +1,24 @@
+package io.connector.core.resolver;
+
+/**
+ * A unit that could have served a (backend, type, model) lookup and what became of it.
+ *
+ * @param level  the backend level it is registered on
+ * @param status what became of it
+ * @param reason why, in words, e.g. "replaced by ..." or "inherited from magento"
+ */
+public record Candidate(UnitDescriptor unit, String level, Status status, String reason) {
+
+    public enum Status {
+        /** It serves the lookup. */
+        WINS,
+        /** A unit on its level declares {@code replacing} it. */
+        REPLACED,
+        /** A unit on its level ranks higher. */
+        LOWER_RANKING,
+        /** Its level is above the level that has a unit. */
+        OVERRIDDEN,
+        /** Another unit on its level ranks the same: nothing wins. */
+        AMBIGUOUS
+    }
+}
