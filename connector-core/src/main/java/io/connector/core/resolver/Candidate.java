@@ -9,6 +9,16 @@ package io.connector.core.resolver;
  */
 public record Candidate(UnitDescriptor unit, String level, Status status, String reason) {
 
+    /** What became of it and why, in one phrase, e.g. "wins, inherited from magento". */
+    public String label() {
+        return switch (status) {
+            case WINS -> "wins, " + reason;
+            case LOWER_RANKING -> "loses, " + reason;
+            case AMBIGUOUS -> "AMBIGUOUS, " + reason;
+            case REPLACED, OVERRIDDEN -> reason;
+        };
+    }
+
     public enum Status {
         /** It serves the lookup. */
         WINS,

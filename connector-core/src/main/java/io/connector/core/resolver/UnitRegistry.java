@@ -112,9 +112,11 @@ public final class UnitRegistry implements Backends {
 
     private void publish() {
         RegistrySnapshot next = RegistrySnapshot.build(++generation, declarations.values(), units.values());
+        // Debug only: while a feature installs, a child backend often arrives before its parent.
+        // Problems that last are shown by connector:backends.
         for (String problem : next.backendProblems()) {
             if (!current.backendProblems().contains(problem)) {
-                LOG.warn(problem);
+                LOG.debug(problem);
             }
         }
         current = next;

@@ -83,7 +83,7 @@ public class UnitsCommand implements Action {
             for (Candidate c : resolution.candidates()) {
                 UnitDescriptor unit = c.unit();
                 table.addRow().addContent(UnitTypes.simpleName(lookup.type()), lookup.model(), unit.name(), c.level(),
-                        unit.bundle(), c.status().name().toLowerCase().replace('_', ' ') + ": " + c.reason());
+                        unit.bundle(), c.label());
             }
             resolution.error().ifPresent(error -> warnings.append("WARNING: ").append(error).append(System.lineSeparator()));
         }

@@ -1,0 +1,168 @@
+package io.connector.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.connector.api.Backend;
+import io.connector.api.Backends;
+import io.connector.api.Environment;
+import io.connector.api.EnvironmentFactory;
+import io.connector.api.NoUnitException;
+import io.connector.api.unit.ImportMapper;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A Karaf with only the connector core, where a user adds the features repository and installs
+ * the Magento features from the shell; then what the resolver and the shell commands answer
+ * through the real Magento bundles. (The core is there from boot because the test classes see the
+ * connector API from the start.)
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ResolutionIT extends ConnectorTestSupport {
+
+    private static final String PARTNER = "magento.res.partner";
+    private static final String PARTNER_CATEGORY = "magento.res.partner.category";
+
+    private static boolean installed;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> options = karaf();
+        options.add(features(featuresUrl(), "connector-core"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void installTheFeaturesAsAUserWould() throws Exception {
+        if (!installed) {
+            assertThat(execute("feature:list -i")).doesNotContain("connector-magento");
+            execute("feature:repo-add " + featuresUrl());
+            execute("feature:install connector-magento-specific");
+            installed = true;
+        }
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+        assertThat(service).as(type.getName()).isNotNull();
+        return service;
+    }
+
+    @Test
+    public void theFeaturesAndTheirBundlesAreInstalledAndActive() throws Exception {
+        FeaturesService features = service(FeaturesService.class);
+        for (String feature : new String[] {"connector-core", "connector-magento", "connector-magento-specific"}) {
+            assertThat(features.isInstalled(features.getFeature(feature))).as(feature).isTrue();
+        }
+        long active = 0;
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().startsWith("io.connector.")) {
+                assertThat(bundle.getState()).as(bundle.getSymbolicName()).isEqualTo(Bundle.ACTIVE);
+                active++;
+            }
+        }
+        assertThat(active).isEqualTo(5);
+    }
+
+    @Test
+    public void theBundlesDeclareTheMagentoChain() throws Exception {
+        Backends backends = service(Backends.class);
+        assertThat(backends.get("magento/1.7-specific").chain()).extracting(Backend::name)
+                .containsExactly("magento/1.7-specific", "magento/1.7", "magento");
+        assertThat(backends.all()).extracting(Backend::name).contains("magento", "magento/1.7", "magento/1.7-specific");
+    }
+
+    @Test
+    public void unitsResolveThroughSpecificThen17ThenMagento() throws Exception {
+        Backends backends = service(Backends.class);
+        EnvironmentFactory environments = service(EnvironmentFactory.class);
+        Map<String, Object> customer = Map.of("firstname", "Jane", "lastname", "Roe", "email", "jane@example.com",
+                "created_in", "French Store View", "gender", "124");
+
+        try (Environment specific = environments.open(new TestShop(backends.get("magento/1.7-specific")), PARTNER)) {
+            ImportMapper partner = specific.unit(ImportMapper.class);
+            assertThat(partner.getClass().getName())
+                    .isEqualTo("io.connector.magento.specific.internal.SpecificPartnerImportMapper");
+            assertThat(partner.mapRecord(customer).values(true)).containsEntry("name", "Jane Roe")
+                    .containsEntry("created_in", "French Store View").containsEntry("gender", "female");
+
+            ImportMapper category = specific.unit(ImportMapper.class, PARTNER_CATEGORY);
+            assertThat(category.getClass().getName()).as("inherited from magento through 1.7")
+                    .isEqualTo("io.connector.magento.internal.PartnerCategoryImportMapper");
+            assertThat(category.environment().model()).isEqualTo(PARTNER_CATEGORY);
+            assertThat(category.mapRecord(Map.of("customer_group_code", "Retailer")).values(true))
+                    .containsEntry("name", "Retailer");
+        }
+        try (Environment v17 = environments.open(new TestShop(backends.get("magento/1.7")), PARTNER)) {
+            ImportMapper partner = v17.unit(ImportMapper.class);
+            assertThat(partner.getClass().getName()).isEqualTo("io.connector.magento.v17.PartnerImportMapper");
+            assertThat(partner.mapRecord(customer).values(true)).containsEntry("name", "Jane Roe")
+                    .doesNotContainKeys("created_in", "gender");
+            assertThatThrownBy(() -> v17.unit(ImportMapper.class, "magento.unknown")).isInstanceOf(NoUnitException.class)
+                    .hasMessage("No unit of type io.connector.api.unit.ImportMapper for model 'magento.unknown' on backend "
+                            + "magento/1.7 (searched magento/1.7 -> magento)");
+        }
+    }
+
+    @Test
+    public void backendsCommandListsChainsAndDeclaringBundles() throws Exception {
+        String out = execute("connector:backends");
+        assertThat(out).contains("Backend", "Chain", "Declared by")
+                .containsPattern("magento/1.7-specific\\s+\\|\\s+magento/1.7-specific -> magento/1.7 -> magento\\s+\\|\\s+"
+                        + "io.connector.magento-specific 0.1.0")
+                .containsPattern("magento/1.7\\s+\\|\\s+magento/1.7 -> magento\\s+\\|\\s+io.connector.magento-1.7")
+                .containsPattern("magento\\s+\\|\\s+magento\\s+\\|\\s+io.connector.magento-backend")
+                .doesNotContain("WARNING");
+    }
+
+    @Test
+    public void unitsCommandShowsTheWinnerAndWhatItBeat() throws Exception {
+        String out = execute("connector:units --backend magento/1.7-specific");
+        assertThat(out).startsWith("Backend magento/1.7-specific (magento/1.7-specific -> magento/1.7 -> magento)")
+                .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+"
+                        + "io.connector.magento.specific.internal.SpecificPartnerImportMapper\\s+\\|\\s+magento/1.7-specific\\s+\\|"
+                        + "\\s+io.connector.magento-specific [^|]+\\|\\s+wins, registered on magento/1.7-specific")
+                .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+io.connector.magento.v17.PartnerImportMapper"
+                        + "\\s+\\|\\s+magento/1.7\\s+\\|[^|]+\\|\\s+overridden by magento/1.7-specific")
+                .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner.category\\s+\\|\\s+"
+                        + "io.connector.magento.internal.PartnerCategoryImportMapper\\s+\\|\\s+magento\\s+\\|[^|]+\\|"
+                        + "\\s+wins, inherited from magento")
+                .doesNotContain("WARNING");
+
+        String filtered = execute("connector:units --backend magento/1.7 --type ImportMapper --model magento.res.partner");
+        assertThat(filtered).contains("io.connector.magento.v17.PartnerImportMapper", "wins, registered on magento/1.7")
+                .doesNotContain("PartnerCategoryImportMapper", "SpecificPartnerImportMapper");
+
+        assertThat(execute("connector:units")).contains("Backend magento (magento)", "Backend magento/1.7 (",
+                "Backend magento/1.7-specific (");
+    }
+
+    @Test
+    public void badArgumentsGetOneClearLine() {
+        assertThatThrownBy(() -> execute("connector:units --backend magento/9"))
+                .hasMessage("Unknown backend 'magento/9'. Declared backends: magento, magento/1.7, magento/1.7-specific");
+        assertThatThrownBy(() -> execute("connector:units --type Importer"))
+                .hasMessageStartingWith("Unknown unit type 'Importer'. Types of installed units: ImportMapper");
+        assertThatThrownBy(() -> execute("connector:units --model res.nothing"))
+                .hasMessageStartingWith("Unknown model 'res.nothing': no installed unit serves it. Models served: ")
+                .hasMessageContaining("magento.res.partner");
+    }
+}

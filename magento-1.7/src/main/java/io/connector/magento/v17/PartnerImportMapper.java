@@ -1,0 +1,41 @@
+package io.connector.magento.v17;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.connector.api.UnitFor;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.MapRecord;
+import io.connector.core.mapper.AbstractImportMapper;
+import io.connector.magento.MagentoModels;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * A Magento 1.7 customer ({@code customer.info}) as a partner. Public so that customer-specific
+ * versions extend it rather than copy it.
+ */
+@ConsumerType
+@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, version = "1.7", model = MagentoModels.PARTNER)
+public class PartnerImportMapper extends AbstractImportMapper {
+
+    public PartnerImportMapper() {
+        direct("email", "email");
+        direct("dob", "birthday");
+        direct("taxvat", "vat");
+    }
+
+    @Override
+    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
+        Map<String, Object> values = super.computeValues(record, forCreate, options);
+        Map<String, Object> customer = record.source();
+        values.put("name", Stream.of("firstname", "middlename", "lastname").map(customer::get)
+                .filter(Objects::nonNull).map(Object::toString).filter(s -> !s.isBlank())
+                .collect(Collectors.joining(" ")));
+        return values;
+    }
+}

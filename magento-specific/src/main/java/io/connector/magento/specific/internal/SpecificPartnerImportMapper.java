@@ -1,0 +1,32 @@
+package io.connector.magento.specific.internal;
+
+import java.util.Map;
+
+import io.connector.api.UnitFor;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.MapRecord;
+import io.connector.magento.MagentoModels;
+import io.connector.magento.v17.PartnerImportMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** The standard 1.7 partner mapping, plus where the customer was created and their gender. */
+@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, version = "1.7-specific", model = MagentoModels.PARTNER)
+public class SpecificPartnerImportMapper extends PartnerImportMapper {
+
+    /** Magento's attribute option ids for the customer gender in this shop. */
+    private static final Map<String, String> GENDERS = Map.of("123", "male", "124", "female");
+
+    public SpecificPartnerImportMapper() {
+        direct("created_in", "created_in");
+    }
+
+    @Override
+    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
+        Map<String, Object> values = super.computeValues(record, forCreate, options);
+        Object gender = record.source().get("gender");
+        values.put("gender", gender == null ? null : GENDERS.get(gender.toString()));
+        return values;
+    }
+}
