@@ -1,8 +1,5 @@
 package io.connector.core.resolver;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.connector.api.ServiceProperties;
@@ -27,7 +24,7 @@ final class OsgiDescriptors {
     }
 
     static UnitDescriptor unit(BundleContext context, ServiceReference<?> ref) {
-        Set<String> models = texts(ref.getProperty(ServiceProperties.MODEL));
+        Set<String> models = OsgiProperties.texts(ref.getProperty(ServiceProperties.MODEL));
         if (models.isEmpty()) {
             throw new IllegalArgumentException("its 'model' property is empty");
         }
@@ -36,11 +33,11 @@ final class OsgiDescriptors {
             throw new IllegalArgumentException("its 'service' property is empty");
         }
         Object componentName = ref.getProperty(COMPONENT_NAME);
-        Set<String> types = texts(ref.getProperty(Constants.OBJECTCLASS));
+        Set<String> types = OsgiProperties.texts(ref.getProperty(Constants.OBJECTCLASS));
         String name = componentName != null ? componentName.toString()
                 : types.iterator().next() + "#" + serviceId(ref);
         return new UnitDescriptor(name, types, BackendNames.name(service, text(ref, ServiceProperties.VERSION)),
-                models, texts(ref.getProperty(ServiceProperties.REPLACING)), ranking(ref), serviceId(ref),
+                models, OsgiProperties.texts(ref.getProperty(ServiceProperties.REPLACING)), ranking(ref), serviceId(ref),
                 bundle(ref), Constants.SCOPE_PROTOTYPE.equals(ref.getProperty(Constants.SERVICE_SCOPE)),
                 new ServiceUnitSource(context, ref));
     }
@@ -48,26 +45,6 @@ final class OsgiDescriptors {
     private static String text(ServiceReference<?> ref, String key) {
         Object value = ref.getProperty(key);
         return value == null ? "" : value.toString().trim();
-    }
-
-    /** A property given as a string, an array or a collection, as a set of non-blank strings. */
-    static Set<String> texts(Object value) {
-        Set<String> texts = new LinkedHashSet<>();
-        if (value instanceof Object[] array) {
-            Arrays.stream(array).forEach(v -> add(texts, v));
-        } else if (value instanceof Collection<?> collection) {
-            collection.forEach(v -> add(texts, v));
-        } else if (value != null) {
-            add(texts, value);
-        }
-        return texts;
-    }
-
-    private static void add(Set<String> texts, Object value) {
-        String text = value == null ? "" : value.toString().trim();
-        if (!text.isEmpty()) {
-            texts.add(text);
-        }
     }
 
     private static int ranking(ServiceReference<?> ref) {

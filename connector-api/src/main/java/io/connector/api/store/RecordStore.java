@@ -1,0 +1,26 @@
+package io.connector.api.store;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The local store, a service of the connector core over the {@code connector} DataSource. All
+ * work happens in {@link #inTransaction transactions}; one started while another runs on the
+ * same thread joins it, so a synchronizer spans a record and its dependencies with one commit.
+ */
+@ProviderType
+public interface RecordStore {
+
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     * Joins the transaction already open on this thread, if any.
+     */
+    <T> T inTransaction(StoreWork<T> work);
+
+    /** The declared models, with the fields installed bundles give them. */
+    Collection<ModelInfo> models();
+
+    Optional<ModelInfo> model(String name);
+}

@@ -1,0 +1,58 @@
+package io.connector.api.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The store within one transaction. Values are plain maps: text as {@code String}, integers as
+ * {@code Long}, decimals as {@code BigDecimal}, dates as {@code LocalDate}, datetimes (UTC) as
+ * {@code LocalDateTime}, many-to-one as the related id ({@code Long}), one-to-many and
+ * many-to-many as lists of ids. Writes accept the same, or ISO text for dates and numbers.
+ *
+ * <p>A bound model (e.g. {@code magento.res.partner}) also reads and writes the fields of the
+ * local record it binds (e.g. {@code res.partner}): creating a binding creates that record.
+ *
+ * <p>Bad input (unknown model or field, a value of the wrong type, a missing required value, a
+ * relation to a missing record) throws a {@link StoreException} that names the model, the field
+ * and the value, and leaves the transaction to be rolled back.
+ */
+@ProviderType
+public interface StoreSession {
+
+    /** Creates a record and returns its id. */
+    long create(String model, Map<String, Object> values);
+
+    void write(String model, long id, Map<String, Object> values);
+
+    void write(String model, Collection<Long> ids, Map<String, Object> values);
+
+    /** All fields of a record, with {@code id}; empty when there is none with that id. */
+    Optional<Map<String, Object>> read(String model, long id);
+
+    /** The given fields (all when empty) of the records, in the order of {@code ids}; missing ones are left out. */
+    List<Map<String, Object>> read(String model, Collection<Long> ids, Collection<String> fields);
+
+    /** A search on a model, built up then run. */
+    Query query(String model);
+
+    void delete(String model, long id);
+
+    /**
+     * This session, with its writes marked "no export" in the events they fire: what importers
+     * and binders use so that an import does not echo back as an export.
+     */
+    StoreSession noExport();
+
+    boolean isNoExport();
+
+    /**
+     * Creates or updates the binding of {@code externalId} on a backend record, atomically:
+     * two concurrent calls for the same (backend, external id) end with one binding. Sets the
+     * sync date. Returns the binding id.
+     */
+    long upsertBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values);
+}

@@ -1,0 +1,9 @@
+package io.connector.core.store;
+
+class H2StoreTest extends StoreContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.h2();
+    }
+}

@@ -1,0 +1,9 @@
+package io.connector.core.store;
+
+class PostgresStoreTest extends StoreContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.postgres();
+    }
+}
