@@ -136,6 +136,14 @@ public class ResolverBenchmark {
                 return "http://127.0.0.1";
             }
 
+            public String username() {
+                return "";
+            }
+
+            public String password() {
+                return "";
+            }
+
             public Optional<String> option(String key) {
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package io.connector.api;
 
 import java.util.Map;
 
+import io.connector.api.store.RecordStore;
 import io.connector.api.unit.Binder;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,6 +22,9 @@ public interface Environment extends AutoCloseable {
     Backend backend();
 
     String model();
+
+    /** The local record store, where units read and write records in transactions. */
+    RecordStore store();
 
     /** The unit of this type for this environment's model. */
     <T extends ConnectorUnit> T unit(Class<T> type);

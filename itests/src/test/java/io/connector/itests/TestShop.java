@@ -27,6 +27,16 @@ record TestShop(Backend backend) implements BackendRecord {
     }
 
     @Override
+    public String username() {
+        return "itest";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
     public Optional<String> option(String key) {
         return Optional.empty();
     }

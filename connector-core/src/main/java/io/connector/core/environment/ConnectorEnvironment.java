@@ -7,6 +7,7 @@ import io.connector.api.Backend;
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorUnit;
 import io.connector.api.Environment;
+import io.connector.api.store.RecordStore;
 import io.connector.api.unit.Binder;
 
 /** An environment for one model; those made for other models share its {@link EnvironmentScope}. */
@@ -36,6 +37,11 @@ final class ConnectorEnvironment implements Environment {
     @Override
     public String model() {
         return model;
+    }
+
+    @Override
+    public RecordStore store() {
+        return scope.store();
     }
 
     @Override

@@ -7,11 +7,14 @@ import io.connector.api.BackendRecord;
 import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.UnknownBackendException;
+import io.connector.api.store.RecordStore;
 import io.connector.core.resolver.RegistrySnapshot;
 import io.connector.core.resolver.UnitRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** Opens environments on the registry as it is at that moment. */
 @Component(service = EnvironmentFactory.class)
@@ -19,9 +22,19 @@ public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
 
     private final UnitRegistry registry;
 
+    /** Optional: units that only resolve or map work without a database. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RecordStore store;
+
     @Activate
     public ConnectorEnvironmentFactory(@Reference UnitRegistry registry) {
         this.registry = registry;
+    }
+
+    /** For use without a container. */
+    public ConnectorEnvironmentFactory(UnitRegistry registry, RecordStore store) {
+        this.registry = registry;
+        this.store = store;
     }
 
     @Override
@@ -38,6 +51,6 @@ public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
             throw new UnknownBackendException("Backend record '" + backendRecord.name() + "' is of backend "
                     + backend + ", which no installed bundle declares. " + snapshot.declaredBackendsText());
         }
-        return new ConnectorEnvironment(new EnvironmentScope(backendRecord, attributes, snapshot, registry::current), model);
+        return new ConnectorEnvironment(new EnvironmentScope(backendRecord, store, attributes, snapshot, registry::current), model);
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
 import io.connector.api.ConnectorUnit;
+import io.connector.api.store.RecordStore;
 import io.connector.core.resolver.RegistrySnapshot;
 import io.connector.core.resolver.UnitDescriptor;
 
@@ -22,15 +23,17 @@ final class EnvironmentScope {
     }
 
     private final BackendRecord backendRecord;
+    private final RecordStore store;
     private final Map<String, Object> attributes;
     private final RegistrySnapshot snapshot;
     private final Supplier<RegistrySnapshot> latest;
     private final Map<List<String>, Obtained> instances = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    EnvironmentScope(BackendRecord backendRecord, Map<String, Object> attributes, RegistrySnapshot snapshot,
-            Supplier<RegistrySnapshot> latest) {
+    EnvironmentScope(BackendRecord backendRecord, RecordStore store, Map<String, Object> attributes,
+            RegistrySnapshot snapshot, Supplier<RegistrySnapshot> latest) {
         this.backendRecord = backendRecord;
+        this.store = store;
         this.attributes = Map.copyOf(attributes);
         this.snapshot = snapshot;
         this.latest = latest;
@@ -38,6 +41,14 @@ final class EnvironmentScope {
 
     BackendRecord backendRecord() {
         return backendRecord;
+    }
+
+    RecordStore store() {
+        if (store == null) {
+            throw new ConnectorException("No record store: the connector DataSource (dataSourceName=connector) is not "
+                    + "available; see etc/org.ops4j.datasource-connector.cfg and jdbc:ds-list");
+        }
+        return store;
     }
 
     Map<String, Object> attributes() {

@@ -32,6 +32,7 @@ public record ModelContribution(String bundle, long order, Map<String, DeclaredM
     }
 
     /** A model as one file declares it. */
-    public record DeclaredModel(String name, String description, String bindingOf, List<FieldDefinition> fields) {
+    public record DeclaredModel(String name, String description, String bindingOf, List<FieldDefinition> fields,
+            List<List<String>> unique) {
     }
 }

@@ -23,14 +23,21 @@ public final class ModelDefinition implements ModelInfo {
     private final String bindingOf;
     private final Map<String, FieldDefinition> fields;
     private final List<String> declaredBy;
+    private final List<List<String>> unique;
 
     ModelDefinition(String name, String description, String bindingOf, Map<String, FieldDefinition> fields,
-            List<String> declaredBy) {
+            List<String> declaredBy, List<List<String>> unique) {
         this.name = name;
         this.description = description == null ? name : description;
         this.bindingOf = bindingOf;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.declaredBy = List.copyOf(declaredBy);
+        this.unique = unique.stream().map(List::copyOf).toList();
+    }
+
+    /** Sets of stored fields whose values the database keeps unique together. */
+    public List<List<String>> unique() {
+        return unique;
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.connector.core.model.ModelContribution.DeclaredModel;
  * }
  * </pre>
  *
+ * A model may also list {@code "unique"} column sets, e.g. {@code [["backend_id", "external_id"]]}.
  * A field's keys: {@code type}, {@code label}, {@code required}, {@code relation}, {@code inverse},
  * {@code selection}, {@code default}, {@code onDelete}, {@code index}. What is wrong is reported
  * as a problem and left out; the rest of the file still counts.
@@ -67,8 +68,14 @@ public final class ModelFileReader {
             String model = entry.getKey();
             JsonNode node = entry.getValue();
             String where = bundle + ": model " + model;
+            List<List<String>> unique = new ArrayList<>();
+            node.path("unique").forEach(columns -> {
+                List<String> names = new ArrayList<>();
+                columns.forEach(column -> names.add(column.asText()));
+                unique.add(names);
+            });
             models.put(model, new DeclaredModel(model, text(node, "description"), text(node, "bindingOf"),
-                    fields(bundle, where, node.path("fields"), problems)));
+                    fields(bundle, where, node.path("fields"), problems), unique));
         });
         root.path("extend").fields().forEachRemaining(entry -> extensions.put(entry.getKey(),
                 fields(bundle, bundle + ": extension of " + entry.getKey(), entry.getValue().path("fields"), problems)));

@@ -85,7 +85,7 @@ public final class Models {
                     declared.put(model.name(), model);
                     owners.computeIfAbsent(model.name(), m -> new ArrayList<>()).add(c.bundle());
                     fields.put(model.name(), new LinkedHashMap<>());
-                    addFields(model.name(), model.fields(), fields.get(model.name()), problems);
+                    addFields(model.name(), model.fields(), fields.get(model.name()), model.bindingOf() != null, problems);
                 }
             }
         }
@@ -97,7 +97,7 @@ public final class Models {
                     return;
                 }
                 owners.get(model).add(c.bundle());
-                addFields(model, added, target, problems);
+                addFields(model, added, target, declared.get(model).bindingOf() != null, problems);
             });
         }
         Map<String, Map<String, FieldDefinition>> complete = new TreeMap<>();
@@ -131,8 +131,19 @@ public final class Models {
             model.getValue().values().removeIf(f -> !relationHolds(model.getKey(), f, complete, problems));
         }
         Map<String, ModelDefinition> models = new TreeMap<>();
-        complete.forEach((name, definitions) -> models.put(name, new ModelDefinition(name,
-                declared.get(name).description(), declared.get(name).bindingOf(), definitions, owners.get(name))));
+        complete.forEach((name, definitions) -> {
+            DeclaredModel model = declared.get(name);
+            List<List<String>> unique = new ArrayList<>();
+            for (List<String> columns : model.unique()) {
+                if (!columns.isEmpty() && columns.stream().allMatch(c -> definitions.containsKey(c) && definitions.get(c).stored())) {
+                    unique.add(columns);
+                } else {
+                    problems.add(owners.get(name).get(0) + ": model " + name + " lists unique " + columns
+                            + ", which are not all stored fields of it; the constraint is left out");
+                }
+            }
+            models.put(name, new ModelDefinition(name, model.description(), model.bindingOf(), definitions, owners.get(name), unique));
+        });
         return new Models(generation, models, problems);
     }
 
@@ -150,14 +161,14 @@ public final class Models {
     }
 
     private static void addFields(String model, List<FieldDefinition> added, Map<String, FieldDefinition> target,
-            List<String> problems) {
+            boolean binding, List<String> problems) {
         for (FieldDefinition f : added) {
             String where = f.declaredBy() + ": field " + model + "." + f.name();
             String problem = null;
             if (!FieldDefinition.NAME.matcher(f.name()).matches()) {
                 problem = "the name is not lower-case letters, digits and underscores (48 at most)";
-            } else if (RESERVED.contains(f.name()) || BINDING_COLUMNS.contains(f.name())) {
-                problem = "the name is reserved";
+            } else if (RESERVED.contains(f.name()) || (binding && BINDING_COLUMNS.contains(f.name()))) {
+                problem = "the name is reserved" + (binding ? " (every binding has it)" : "");
             } else if (!FieldDefinition.TYPES.contains(f.type())) {
                 problem = "unknown type '" + f.type() + "'; types: " + String.join(", ", FieldDefinition.TYPES.stream().sorted().toList());
             } else if (f.isRelation() && f.relation().isEmpty()) {

@@ -163,6 +163,10 @@ public final class SchemaManager {
                         }
                     }
                 }
+                for (java.util.List<String> columns : model.unique()) {
+                    ddl.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(identifier("ux_" + table + "_" + String.join("_", columns)))
+                            + " ON " + quote(table) + " (" + String.join(", ", columns.stream().map(Dialect::quote).toList()) + ")");
+                }
                 if (model.bindingOf().isPresent()) {
                     // One binding per (backend, external id), whatever imports race: the database decides.
                     ddl.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(identifier("ux_" + table + "_external"))

@@ -60,7 +60,7 @@ public final class JdbcRecordStore implements RecordStore {
     private volatile boolean schemaReady;
 
     @Activate
-    public JdbcRecordStore(@Reference(name = "dataSource") DataSource dataSource, @Reference ModelRegistry registry,
+    public JdbcRecordStore(@Reference(name = "dataSource", target = "(dataSourceName=connector)") DataSource dataSource, @Reference ModelRegistry registry,
             @Reference RecordListeners listeners) {
         this.dataSource = dataSource;
         this.registry = registry;

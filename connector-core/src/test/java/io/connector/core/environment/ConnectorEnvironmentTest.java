@@ -71,6 +71,16 @@ class ConnectorEnvironmentTest {
         }
 
         @Override
+        public String username() {
+            return "test";
+        }
+
+        @Override
+        public String password() {
+            return "";
+        }
+
+        @Override
         public Optional<String> option(String key) {
             return Optional.empty();
         }

@@ -40,7 +40,9 @@ abstract class StoreContract {
 
     @AfterEach
     void closeStore() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     <T> T tx(io.connector.api.store.StoreWork<T> work) {
@@ -364,29 +366,116 @@ abstract class StoreContract {
     }
 
     @Test
-    void migrationsRunOnceEvenWhenTwoNodesStartTogether() throws Exception {
+    void migrationsRunOnceInOrderEvenWhenTwoNodesStartTogether() throws Exception {
+        javax.sql.DataSource dataSource = fixture.database.dataSource();
+        io.connector.core.schema.Dialect dialect = store.dialect();
+        List<io.connector.core.schema.Migration> migrations = io.connector.core.schema.Migration.list("test.component",
+                "test-migrations", dialect, StoreContract.class.getClassLoader()::getResource);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<JdbcRecordStore>> nodes = new ArrayList<>();
+            List<Future<io.connector.core.schema.SchemaManager.Report>> nodes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 nodes.add(pool.submit(() -> {
                     start.await();
-                    return new JdbcRecordStore(fixture.database.dataSource(), fixture.registry, fixture.listeners);
+                    return io.connector.core.schema.SchemaManager.migrate(dataSource, migrations, fixture.registry.current());
                 }));
             }
             start.countDown();
-            for (Future<JdbcRecordStore> node : nodes) {
-                node.get(60, TimeUnit.SECONDS);
+            List<String> applied = new ArrayList<>();
+            for (var node : nodes) {
+                applied.addAll(node.get(60, TimeUnit.SECONDS).applied());
             }
+            assertThat(applied).containsExactly("test.component V1 first table", "test.component V2 more columns");
         } finally {
             pool.shutdownNow();
         }
-        try (var c = fixture.database.dataSource().getConnection(); var s = c.createStatement();
-                var rows = s.executeQuery("SELECT COUNT(*) FROM \"connector_schema_history\"")) {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+                var rows = s.executeQuery("SELECT \"note\" FROM \"migration_probe\"")) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1L);
+            assertThat(rows.getString(1)).as("the dialect's own script wins").isEqualTo(
+                    dialect == io.connector.core.schema.Dialect.POSTGRESQL ? "postgresql" : "generic");
+        }
+        assertThat(io.connector.core.schema.SchemaManager.migrate(dataSource, migrations, fixture.registry.current()).applied())
+                .as("a restart applies nothing").isEmpty();
+    }
+
+    @Test
+    void theBinderLinksExternalIdsToBindingsAndRecordsPerBackend() {
+        io.connector.core.resolver.UnitRegistry units = new io.connector.core.resolver.UnitRegistry();
+        units.backendDeclared("shop", new io.connector.core.resolver.BackendInfo("shop", "", "", "", "test", 0, 1));
+        units.unitRegistered("binder", io.connector.core.resolver.TestUnits.unit("ShopBinder")
+                .type(io.connector.api.unit.Binder.class.getName()).on("shop").models("shop.res.partner")
+                .instances(ShopBinder::new).build());
+        var environments = new io.connector.core.environment.ConnectorEnvironmentFactory(units, store);
+        var shop1 = new TestBackendRecord("b1", units.get("shop"));
+        var shop2 = new TestBackendRecord("b2", units.get("shop"));
+        long binding = tx(s -> s.upsertBinding("shop.res.partner", "b1", "0", Map.of("name", "Zero")));
+        long partner = (Long) get("shop.res.partner", binding).get("record_id");
+        try (var env = environments.open(shop1, "shop.res.partner"); var other = environments.open(shop2, "shop.res.partner")) {
+            var binder = env.binder();
+            assertThat(binder.toInternal("0")).as("\"0\" is a valid id").contains(binding);
+            assertThat(binder.toInternal("0", true)).contains(partner);
+            assertThat(binder.toInternal("1")).isEmpty();
+            assertThat(other.binder().toInternal("0")).as("another backend record's bindings").isEmpty();
+            assertThat(binder.toExternal(binding, false)).contains("0");
+            assertThat(binder.toExternal(partner, true)).contains("0");
+            assertThat(other.binder().toExternal(partner, true)).isEmpty();
+            assertThat(binder.unwrapBinding(binding)).isEqualTo(partner);
+            assertThat(binder.unwrapModel()).isEqualTo("res.partner");
+
+            List<Boolean> exported = new ArrayList<>();
+            RecordListener export = new RecordListener() {
+                @Override
+                public void onRecordWrite(RecordEvent e) {
+                    exported.add(e.noExport());
+                }
+            };
+            fixture.listeners.add(export, Map.of("model", "shop.res.partner"));
+            long fresh = tx(s -> s.create("shop.res.partner", Map.of("backend_id", "b1", "name", "New")));
+            binder.bind("42", fresh);
+            assertThat(binder.toInternal("42")).contains(fresh);
+            assertThat(get("shop.res.partner", fresh).get("sync_date")).isNotNull();
+            assertThat(exported).as("bind fires no export").containsExactly(true);
+            fixture.listeners.remove(export);
         }
     }
 
+    @Test
+    void checkpointsAreRecordedAndReviewedOnce() {
+        var checkpoints = new io.connector.core.checkpoint.StoreCheckpoints(store);
+        var shop = new TestBackendRecord("b1", null);
+        long id = checkpoints.add(shop, "magento.storeview", 7L, "New store view 'French'");
+        assertThat(get("connector.checkpoint", id)).containsEntry("backend_id", "b1").containsEntry("model", "magento.storeview")
+                .containsEntry("record_id", 7L).containsEntry("state", "need-review").containsEntry("reviewed_by", null);
+        checkpoints.review(id, "alice");
+        assertThat(get("connector.checkpoint", id)).containsEntry("state", "reviewed").containsEntry("reviewed_by", "alice");
+        assertThatThrownBy(() -> checkpoints.review(id, "bob")).hasMessageStartingWith("Checkpoint " + id + " was already reviewed by alice");
+        assertThatThrownBy(() -> checkpoints.review(987654, "bob")).hasMessage("No checkpoint with id 987654");
+    }
+
+    static final class ShopBinder extends io.connector.core.binder.StoreBinder {
+    }
+
+    record TestBackendRecord(String id, io.connector.api.Backend backend) implements io.connector.api.BackendRecord {
+        public String name() {
+            return "shop " + id;
+        }
+
+        public String location() {
+            return "http://127.0.0.1:1";
+        }
+
+        public String username() {
+            return "";
+        }
+
+        public String password() {
+            return "";
+        }
+
+        public java.util.Optional<String> option(String key) {
+            return java.util.Optional.empty();
+        }
+    }
 }
