@@ -1,45 +1,416 @@
 package io.connector.core.mapper;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
+import io.connector.api.ConnectorException;
+import io.connector.api.ConnectorUnit;
+import io.connector.api.store.FieldInfo;
+import io.connector.api.store.ModelInfo;
 import io.connector.api.unit.MapRecord;
+import io.connector.api.unit.MappingException;
 import io.connector.core.unit.AbstractUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A mapper made of direct mappings (a source field copied to a target field), declared in the
- * constructor so that a subclass adds to its parent's, and of computed values
- * ({@link #computeValues}) merged over them. Values forced on the record win over both.
+ * What the reference connector's mapper does, for import and export mappers alike:
+ * <ul>
+ * <li>direct mappings declared in the constructor, {@code direct(source, target)}, where the
+ * source is a field or a {@link io.connector.core.mapper.Modifier} (convert, none, relations);
+ * <li>{@link Mapping} methods whose values are merged over them, {@link OnlyCreate} and
+ * {@link ChangedBy} ones included;
+ * <li>children, {@code child(sourceList, target, childModel)}, each item mapped by the child
+ * model's mapper of the same kind, which may {@link #skipItem skip} it;
+ * <li>{@link #finalizeValues}, then the values forced with {@link MapRecord#update}.
+ * </ul>
+ * A subclass adds to its parent's declarations: the customized mapper of a child backend
+ * version extends the standard one.
  */
 @ConsumerType
 public abstract class AbstractMapper extends AbstractUnit {
 
-    private record Direct(String source, String target) {
+    private record Direct(io.connector.core.mapper.Modifier source, String target) {
     }
 
-    private final List<Direct> direct = new ArrayList<>();
+    private record Child(String source, String target, String model) {
+    }
 
-    /** Copies {@code source} to {@code target}; a missing or null source maps to null. */
+    /** A mapping method, with the changed-by fields of every method it overrides. */
+    private record MappingMethod(Method method, boolean onlyCreate, Set<String> changedBy) {
+    }
+
+    private static final ClassValue<List<MappingMethod>> METHODS = new ClassValue<>() {
+        @Override
+        protected List<MappingMethod> computeValue(Class<?> type) {
+            return mappingMethods(type);
+        }
+    };
+
+    private final List<Direct> direct = new ArrayList<>();
+    private final List<Child> children = new ArrayList<>();
+
+    /** The unit type children are mapped with: {@code ImportMapper} or {@code ExportMapper}. */
+    protected abstract Class<? extends ConnectorUnit> kind();
+
+    /** Whether relations go from external ids to local records (import) or back (export). */
+    protected abstract boolean importing();
+
+    // ------------------------------------------------------------------ declarations
+
+    /** Copies {@code source} to {@code target}; a missing, null or empty source maps to null. */
     protected final void direct(String source, String target) {
+        direct(field(source), target);
+    }
+
+    protected final void direct(io.connector.core.mapper.Modifier source, String target) {
         direct.add(new Direct(source, target));
     }
 
-    /**
-     * Values computed from the record, merged over the direct ones. A subclass that adds values
-     * starts from {@code super.computeValues(record, forCreate, options)}.
-     */
-    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
-        return new LinkedHashMap<>();
+    /** Maps each item of the list {@code source} with {@code childModel}'s mapper into {@code target}. */
+    protected final void child(String source, String target, String childModel) {
+        children.add(new Child(source, target, childModel));
     }
+
+    // ------------------------------------------------------------------ modifiers
+
+    /**
+     * A field as it is, null for missing, null or empty. On import, when the target field is a
+     * many-to-one to a binding model, the value is an external id and becomes that binding's id.
+     */
+    protected final io.connector.core.mapper.Modifier field(String name) {
+        return new io.connector.core.mapper.Modifier() {
+            @Override
+            public Object apply(MapContext context, String target) {
+                Object value = falsyToNull(context.get(name));
+                if (value != null && importing()) {
+                    Optional<String> relation = bindingRelation(target);
+                    if (relation.isPresent()) {
+                        return toBinding(relation.get(), value, name, false);
+                    }
+                }
+                return value;
+            }
+
+            @Override
+            public String sourceField() {
+                return name;
+            }
+        };
+    }
+
+    /**
+     * The value converted to {@code type}: {@code String}, {@code Long}, {@code Integer},
+     * {@code BigDecimal}, {@code Double} or {@code Boolean}. Text "0", "false" and "" are false.
+     * A missing, null or empty value stays null.
+     */
+    public static io.connector.core.mapper.Modifier convert(String field, Class<?> type) {
+        return convert(plain(field), type);
+    }
+
+    public static io.connector.core.mapper.Modifier convert(io.connector.core.mapper.Modifier source, Class<?> type) {
+        Function<Object, Object> converter = converter(type);
+        return new Wrapped(source, (context, value) -> value == null ? null : converter.apply(value));
+    }
+
+    /** Falsy values (null, empty text, false, zero) become null: {@code none(convert("flag", Boolean.class))}. */
+    public static io.connector.core.mapper.Modifier none(String field) {
+        return none(plain(field));
+    }
+
+    public static io.connector.core.mapper.Modifier none(io.connector.core.mapper.Modifier source) {
+        return new Wrapped(source, (context, value) -> isFalsy(value) ? null : value);
+    }
+
+    /**
+     * Import: an external id to the local id, through the binder of {@code binding}, unwrapped
+     * to the record it binds. Without {@code binding}, the target field's relation is the
+     * binding model and its id is kept. No binding: {@link MappingException}.
+     */
+    protected final io.connector.core.mapper.Modifier backendToM2o(String field, String binding) {
+        return new Named(field, (context, target) -> {
+            Object value = falsyToNull(context.get(field));
+            if (value == null) {
+                return null;
+            }
+            String bindingModel = binding != null ? binding : bindingRelation(target).orElseThrow(() -> new MappingException(
+                    "backendToM2o(" + field + ") for " + model() + "." + target + " needs a binding model: the target "
+                            + "is not a many2one to one"));
+            return toBinding(bindingModel, value, field, binding != null);
+        });
+    }
+
+    protected final io.connector.core.mapper.Modifier backendToM2o(String field) {
+        return backendToM2o(field, null);
+    }
+
+    /**
+     * Export: a local many-to-one to the remote id, through the binder of {@code binding} (the
+     * binding of the related record on this backend); without {@code binding}, the field points
+     * to a binding itself. No binding: {@link MappingException}.
+     */
+    protected final io.connector.core.mapper.Modifier m2oToBackend(String field, String binding) {
+        return new Named(field, (context, target) -> {
+            Object value = context.get(field);
+            if (value == null) {
+                return null;
+            }
+            long id = ((Number) value).longValue();
+            String bindingModel = binding != null ? binding : relationOf(model(), field).orElseThrow(() ->
+                    new MappingException("m2oToBackend(" + field + "): " + model() + "." + field + " is not a many2one"));
+            return environment().binder(bindingModel).toExternal(id, binding != null)
+                    .orElseThrow(() -> new MappingException(model() + "." + field + " = " + id + " has no " + bindingModel
+                            + " binding on backend " + backendRecord().name() + ": export it first"));
+        });
+    }
+
+    protected final io.connector.core.mapper.Modifier m2oToBackend(String field) {
+        return m2oToBackend(field, null);
+    }
+
+    /** Export: follows many-to-ones from the local record, e.g. {@code "parent_id.country_code"}. */
+    protected final io.connector.core.mapper.Modifier followM2oRelations(String path) {
+        String[] steps = path.split("\\.");
+        return new Named(steps[0], (context, target) -> {
+            String model = model();
+            Object value = context.get(steps[0]);
+            for (int i = 1; i < steps.length && value != null; i++) {
+                String relation = relationOf(model, steps[i - 1]).orElseThrow(() -> new MappingException(
+                        "followM2oRelations(" + path + "): a step is not a many2one"));
+                long id = ((Number) value).longValue();
+                String field = steps[i];
+                value = environment().store().inTransaction(s -> s.read(relation, List.of(id), List.of(field)))
+                        .stream().findFirst().map(row -> row.get(field)).orElse(null);
+                model = relation;
+            }
+            return value;
+        });
+    }
+
+    // ------------------------------------------------------------------ hooks
+
+    /** Runs last, before the forced values: may change anything. */
+    protected void finalizeValues(MapContext context, Map<String, Object> values) {
+    }
+
+    /** On a child mapper: whether to leave an item out of its parent's list. */
+    protected boolean skipItem(MapContext item) {
+        return false;
+    }
+
+    /** On a parent mapper: what the mapped items become in the target field (by default the list). */
+    protected Object formatItems(String target, List<Map<String, Object>> items) {
+        return items;
+    }
+
+    // ------------------------------------------------------------------ evaluation
 
     protected final MapRecord newRecord(Map<String, Object> source, MapRecord parent) {
         return new Record(Collections.unmodifiableMap(new LinkedHashMap<>(source)), parent);
+    }
+
+    private Map<String, Object> apply(Record record, boolean forCreate, Collection<String> fields, Map<String, Object> options) {
+        MapContext context = new MapContext(record, forCreate, fields, options);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Direct d : direct) {
+            if (fields.isEmpty() || fields.contains(d.source().sourceField())) {
+                values.put(d.target(), d.source().apply(context, d.target()));
+            }
+        }
+        for (MappingMethod m : METHODS.get(getClass())) {
+            if (m.onlyCreate() && !forCreate) {
+                continue;
+            }
+            if (!fields.isEmpty() && !m.changedBy().isEmpty() && Collections.disjoint(m.changedBy(), fields)) {
+                continue;
+            }
+            Map<String, Object> computed = invoke(m.method(), context);
+            if (computed != null) {
+                values.putAll(computed);
+            }
+        }
+        for (Child c : children) {
+            if (fields.isEmpty() || fields.contains(c.source())) {
+                values.put(c.target(), formatItems(c.target(), mapChildren(c, record, forCreate, fields, options)));
+            }
+        }
+        finalizeValues(context, values);
+        return values;
+    }
+
+    private List<Map<String, Object>> mapChildren(Child c, Record parent, boolean forCreate, Collection<String> fields,
+            Map<String, Object> options) {
+        Object items = parent.source().get(c.source());
+        if (items == null) {
+            return List.of();
+        }
+        if (!(items instanceof Collection<?> list)) {
+            throw new MappingException(model() + ": " + c.source() + " should be a list of records, not " + items);
+        }
+        ConnectorUnit unit = environment().unit(kind(), c.model());
+        if (!(unit instanceof AbstractMapper childMapper)) {
+            throw new ConnectorException("The " + kind().getSimpleName() + " of " + c.model() + " is not an AbstractMapper");
+        }
+        List<Map<String, Object>> mapped = new ArrayList<>();
+        for (Object item : list) {
+            @SuppressWarnings("unchecked")
+            Record child = (Record) childMapper.newRecord((Map<String, Object>) item, parent);
+            if (!childMapper.skipItem(new MapContext(child, forCreate, fields, options))) {
+                mapped.add(child.values(forCreate, fields, options));
+            }
+        }
+        return mapped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> invoke(Method method, MapContext context) {
+        try {
+            return (Map<String, Object>) method.invoke(this, context);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConnectorException(method.getName() + " failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<MappingMethod> mappingMethods(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != AbstractMapper.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        Map<String, MappingMethod> byName = new LinkedHashMap<>();
+        for (Class<?> c : hierarchy) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(Mapping.class)) {
+                    continue;
+                }
+                if (method.getParameterCount() != 1 || method.getParameterTypes()[0] != MapContext.class
+                        || !Map.class.isAssignableFrom(method.getReturnType()) || Modifier.isStatic(method.getModifiers())) {
+                    throw new IllegalStateException("@Mapping method " + c.getName() + "." + method.getName()
+                            + " must be an instance method Map<String, Object> " + method.getName() + "(MapContext)");
+                }
+                method.setAccessible(true);
+                Set<String> changedBy = new LinkedHashSet<>();
+                MappingMethod overridden = byName.remove(method.getName());
+                if (overridden != null) {
+                    changedBy.addAll(overridden.changedBy());
+                }
+                ChangedBy annotation = method.getAnnotation(ChangedBy.class);
+                if (annotation != null) {
+                    changedBy.addAll(List.of(annotation.value()));
+                }
+                // Appended again: an override runs where the subclass's methods run, after the parent's.
+                byName.put(method.getName(), new MappingMethod(method, method.isAnnotationPresent(OnlyCreate.class),
+                        Set.copyOf(changedBy)));
+            }
+        }
+        // Resolve each name to the most derived implementation, which reflection dispatches to anyway.
+        return List.copyOf(byName.values());
+    }
+
+    /** The relation of {@code target} on this mapper's model when it is a many-to-one to a binding model. */
+    private Optional<String> bindingRelation(String target) {
+        if (!hasEnvironment()) {
+            return Optional.empty(); // made by hand, e.g. in a unit test: values as they are
+        }
+        return relationOf(model(), target).filter(relation -> environment().store().model(relation)
+                .map(m -> m.fields().containsKey("external_id")).orElse(false));
+    }
+
+    private Optional<String> relationOf(String model, String field) {
+        if (!hasEnvironment()) {
+            return Optional.empty();
+        }
+        Optional<ModelInfo> info = environment().store().model(model);
+        FieldInfo f = info.map(m -> m.fields().get(field)).orElse(null);
+        if (f == null && info.flatMap(ModelInfo::bindingOf).isPresent()) {
+            f = environment().store().model(info.get().bindingOf().get()).map(m -> m.fields().get(field)).orElse(null);
+        }
+        return f != null && f.type().equals(FieldInfo.Types.MANY2ONE) ? f.relation() : Optional.empty();
+    }
+
+    private Long toBinding(String bindingModel, Object externalId, String field, boolean unwrap) {
+        return environment().binder(bindingModel).toInternal(externalId.toString(), unwrap)
+                .orElseThrow(() -> new MappingException(model() + ": " + field + " = '" + externalId + "' has no "
+                        + bindingModel + " binding on backend " + backendRecord().name() + ": import it first"));
+    }
+
+    private static Object falsyToNull(Object value) {
+        return value == null || (value instanceof CharSequence text && text.length() == 0) ? null : value;
+    }
+
+    private static boolean isFalsy(Object value) {
+        return value == null || Boolean.FALSE.equals(value) || (value instanceof CharSequence text && text.length() == 0)
+                || (value instanceof Number n && new BigDecimal(n.toString()).signum() == 0)
+                || (value instanceof Collection<?> c && c.isEmpty());
+    }
+
+    private static io.connector.core.mapper.Modifier plain(String field) {
+        return new Named(field, (context, target) -> falsyToNull(context.get(field)));
+    }
+
+    private static Function<Object, Object> converter(Class<?> type) {
+        if (type == String.class) {
+            return Object::toString;
+        }
+        if (type == Long.class) {
+            return v -> v instanceof Number n ? (Object) n.longValue() : (Object) new BigDecimal(v.toString().trim()).longValueExact();
+        }
+        if (type == Integer.class) {
+            return v -> v instanceof Number n ? (Object) n.intValue() : (Object) new BigDecimal(v.toString().trim()).intValueExact();
+        }
+        if (type == BigDecimal.class) {
+            return v -> new BigDecimal(v.toString().trim());
+        }
+        if (type == Double.class) {
+            return v -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
+        }
+        if (type == Boolean.class) {
+            return v -> v instanceof Boolean b ? b : !(isFalsy(v) || "false".equalsIgnoreCase(v.toString().trim())
+                    || "0".equals(v.toString().trim()));
+        }
+        throw new IllegalArgumentException("convert() supports String, Long, Integer, BigDecimal, Double, Boolean; not " + type);
+    }
+
+    /** A modifier over another, keeping its source field. */
+    private record Wrapped(io.connector.core.mapper.Modifier inner, java.util.function.BiFunction<MapContext, Object, Object> then)
+            implements io.connector.core.mapper.Modifier {
+        @Override
+        public Object apply(MapContext context, String target) {
+            return then.apply(context, inner.apply(context, target));
+        }
+
+        @Override
+        public String sourceField() {
+            return inner.sourceField();
+        }
+    }
+
+    /** A modifier reading one named field. */
+    private record Named(String field, io.connector.core.mapper.Modifier body) implements io.connector.core.mapper.Modifier {
+        @Override
+        public Object apply(MapContext context, String target) {
+            return body.apply(context, target);
+        }
+
+        @Override
+        public String sourceField() {
+            return field;
+        }
     }
 
     private final class Record implements MapRecord {
@@ -65,13 +436,8 @@ public abstract class AbstractMapper extends AbstractUnit {
 
         @Override
         public Map<String, Object> values(boolean forCreate, Collection<String> fields, Map<String, Object> options) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (Direct d : direct) {
-                if (fields.isEmpty() || fields.contains(d.source())) {
-                    values.put(d.target(), source.get(d.source()));
-                }
-            }
-            values.putAll(computeValues(this, forCreate, options));
+            Map<String, Object> values = apply(this, forCreate, fields == null ? List.of() : fields,
+                    options == null ? Map.of() : options);
             values.putAll(forced);
             return values;
         }

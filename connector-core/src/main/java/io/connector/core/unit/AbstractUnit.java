@@ -33,6 +33,11 @@ public abstract class AbstractUnit implements ConnectorUnit {
         return env;
     }
 
+    /** Whether an environment obtained this instance (false in a unit test that made it by hand). */
+    protected final boolean hasEnvironment() {
+        return environment != null;
+    }
+
     protected final BackendRecord backendRecord() {
         return environment().backendRecord();
     }

@@ -1,9 +1,11 @@
 package io.connector.itests.addon;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import io.connector.api.unit.MapRecord;
 import io.connector.core.mapper.AbstractImportMapper;
+import io.connector.core.mapper.MapContext;
+import io.connector.core.mapper.Mapping;
 
 /**
  * The class of version 1 of the addon bundle the hot-deploy test builds: it replaces the
@@ -15,10 +17,10 @@ public class CategoryAddonMapperV1 extends AbstractImportMapper {
         direct("customer_group_code", "name");
     }
 
-    @Override
-    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
-        Map<String, Object> values = super.computeValues(record, forCreate, options);
-        values.put("name", String.valueOf(record.source().get("customer_group_code")).toUpperCase());
+    @Mapping
+    public Map<String, Object> name(MapContext record) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", String.valueOf(record.get("customer_group_code")).toUpperCase());
         values.put("mapped_by", "addon 1.0.0");
         return values;
     }

@@ -1,5 +1,6 @@
 package io.connector.magento.v17;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -7,8 +8,9 @@ import java.util.stream.Stream;
 
 import io.connector.api.UnitFor;
 import io.connector.api.unit.ImportMapper;
-import io.connector.api.unit.MapRecord;
 import io.connector.core.mapper.AbstractImportMapper;
+import io.connector.core.mapper.MapContext;
+import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.service.component.annotations.Component;
@@ -29,11 +31,11 @@ public class PartnerImportMapper extends AbstractImportMapper {
         direct("taxvat", "vat");
     }
 
-    @Override
-    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
-        Map<String, Object> values = super.computeValues(record, forCreate, options);
-        Map<String, Object> customer = record.source();
-        values.put("name", Stream.of("firstname", "middlename", "lastname").map(customer::get)
+    /** First, middle and last name, those that are there. */
+    @Mapping
+    public Map<String, Object> name(MapContext record) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", Stream.of("firstname", "middlename", "lastname").map(record::get)
                 .filter(Objects::nonNull).map(Object::toString).filter(s -> !s.isBlank())
                 .collect(Collectors.joining(" ")));
         return values;

@@ -1,10 +1,12 @@
 package io.connector.magento.specific.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.connector.api.UnitFor;
 import io.connector.api.unit.ImportMapper;
-import io.connector.api.unit.MapRecord;
+import io.connector.core.mapper.MapContext;
+import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.v17.PartnerImportMapper;
 import org.osgi.service.component.annotations.Component;
@@ -22,10 +24,10 @@ public class SpecificPartnerImportMapper extends PartnerImportMapper {
         direct("created_in", "created_in");
     }
 
-    @Override
-    protected Map<String, Object> computeValues(MapRecord record, boolean forCreate, Map<String, Object> options) {
-        Map<String, Object> values = super.computeValues(record, forCreate, options);
-        Object gender = record.source().get("gender");
+    @Mapping
+    public Map<String, Object> gender(MapContext record) {
+        Object gender = record.get("gender");
+        Map<String, Object> values = new HashMap<>();
         values.put("gender", gender == null ? null : GENDERS.get(gender.toString()));
         return values;
     }
