@@ -86,6 +86,7 @@ public abstract class ConnectorTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 systemProperty(FEATURES_URL_PROPERTY).value(featuresUrl()),
+                systemProperty("itest.version").value(MavenVersions.of("io.connector", "karaf-features")),
                 // The tests' assertions run inside the container.
                 mavenBundle("net.bytebuddy", "byte-buddy").versionAsInProject(),
                 mavenBundle("org.assertj", "assertj-core").versionAsInProject(),

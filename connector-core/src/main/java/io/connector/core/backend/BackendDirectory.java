@@ -32,11 +32,17 @@ public final class BackendDirectory implements BackendRecords {
 
     private final ConfigurationAdmin configurationAdmin;
     private final Backends backends;
+    private final SecretBox secrets;
 
     @Activate
     public BackendDirectory(@Reference ConfigurationAdmin configurationAdmin, @Reference Backends backends) {
+        this(configurationAdmin, backends, SecretBox.forKaraf());
+    }
+
+    public BackendDirectory(ConfigurationAdmin configurationAdmin, Backends backends, SecretBox secrets) {
         this.configurationAdmin = configurationAdmin;
         this.backends = backends;
+        this.secrets = secrets;
     }
 
     @Override
@@ -54,7 +60,7 @@ public final class BackendDirectory implements BackendRecords {
             if (configurations != null) {
                 for (Configuration c : configurations) {
                     if (c.getProperties() != null) {
-                        records.add(new ConfiguredBackend(c.getPid(), c.getProperties(), backends));
+                        records.add(new ConfiguredBackend(c.getPid(), c.getProperties(), backends, secrets));
                     }
                 }
             }
@@ -119,11 +125,11 @@ public final class BackendDirectory implements BackendRecords {
         properties.put(ConfiguredBackend.VERSION, declared.version());
         properties.put(ConfiguredBackend.LOCATION, location);
         properties.put(ConfiguredBackend.USERNAME, username == null ? "" : username);
-        properties.put(ConfiguredBackend.PASSWORD, password == null ? "" : password);
+        properties.put(ConfiguredBackend.PASSWORD, secrets.seal(password));
         try {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(BackendConfiguration.PID, name, "?");
             configuration.update(properties);
-            return new ConfiguredBackend(configuration.getPid(), properties, backends);
+            return new ConfiguredBackend(configuration.getPid(), properties, backends, secrets);
         } catch (IOException e) {
             throw new ConnectorException("Cannot save backend '" + name + "': " + e.getMessage(), e);
         }

@@ -28,10 +28,12 @@ final class ConfiguredBackend implements BackendRecord {
     private final String pid;
     private final Map<String, String> properties;
     private final Backends backends;
+    private final SecretBox secrets;
 
-    ConfiguredBackend(String pid, Dictionary<String, Object> configuration, Backends backends) {
+    ConfiguredBackend(String pid, Dictionary<String, Object> configuration, Backends backends, SecretBox secrets) {
         this.pid = pid;
         this.backends = backends;
+        this.secrets = secrets;
         Map<String, String> values = new TreeMap<>();
         for (Enumeration<String> keys = configuration.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
@@ -80,7 +82,7 @@ final class ConfiguredBackend implements BackendRecord {
 
     @Override
     public String password() {
-        return properties.getOrDefault(PASSWORD, "");
+        return secrets.open(properties.getOrDefault(PASSWORD, ""));
     }
 
     @Override
