@@ -17,6 +17,7 @@ import io.connector.api.Backends;
 import io.connector.api.BackendRecord;
 import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
+import io.connector.api.store.RecordStore;
 import io.connector.api.unit.ImportMapper;
 import io.connector.itests.addon.AddonBundles;
 import org.junit.After;
@@ -50,6 +51,10 @@ public class HotDeployIT extends ConnectorTestSupport {
 
     @Inject
     EnvironmentFactory environments;
+
+    /** Waited for: real synchronizations run with the store up. */
+    @Inject
+    RecordStore store;
 
     private BackendRecord shop;
     private Bundle addon;

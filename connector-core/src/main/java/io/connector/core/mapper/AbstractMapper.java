@@ -19,6 +19,7 @@ import io.connector.api.ConnectorException;
 import io.connector.api.ConnectorUnit;
 import io.connector.api.store.FieldInfo;
 import io.connector.api.store.ModelInfo;
+import io.connector.api.store.RecordStore;
 import io.connector.api.unit.MapRecord;
 import io.connector.api.unit.MappingException;
 import io.connector.core.unit.AbstractUnit;
@@ -324,23 +325,36 @@ public abstract class AbstractMapper extends AbstractUnit {
 
     /** The relation of {@code target} on this mapper's model when it is a many-to-one to a binding model. */
     private Optional<String> bindingRelation(String target) {
-        if (!hasEnvironment()) {
-            return Optional.empty(); // made by hand, e.g. in a unit test: values as they are
-        }
-        return relationOf(model(), target).filter(relation -> environment().store().model(relation)
-                .map(m -> m.fields().containsKey("external_id")).orElse(false));
+        return store().flatMap(store -> relationOf(model(), target).filter(relation -> store.model(relation)
+                .map(m -> m.fields().containsKey("external_id")).orElse(false)));
     }
 
     private Optional<String> relationOf(String model, String field) {
+        Optional<RecordStore> store = store();
+        if (store.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ModelInfo> info = store.get().model(model);
+        FieldInfo f = info.map(m -> m.fields().get(field)).orElse(null);
+        if (f == null && info.flatMap(ModelInfo::bindingOf).isPresent()) {
+            f = store.get().model(info.get().bindingOf().get()).map(m -> m.fields().get(field)).orElse(null);
+        }
+        return f != null && f.type().equals(FieldInfo.Types.MANY2ONE) ? f.relation() : Optional.empty();
+    }
+
+    /**
+     * The store when there is one: a mapper that maps no relations works without a database
+     * (made by hand in a unit test, or while the DataSource is not up yet).
+     */
+    private Optional<RecordStore> store() {
         if (!hasEnvironment()) {
             return Optional.empty();
         }
-        Optional<ModelInfo> info = environment().store().model(model);
-        FieldInfo f = info.map(m -> m.fields().get(field)).orElse(null);
-        if (f == null && info.flatMap(ModelInfo::bindingOf).isPresent()) {
-            f = environment().store().model(info.get().bindingOf().get()).map(m -> m.fields().get(field)).orElse(null);
+        try {
+            return Optional.of(environment().store());
+        } catch (ConnectorException noStore) {
+            return Optional.empty();
         }
-        return f != null && f.type().equals(FieldInfo.Types.MANY2ONE) ? f.relation() : Optional.empty();
     }
 
     private Long toBinding(String bindingModel, Object externalId, String field, boolean unwrap) {
