@@ -1,0 +1,48 @@
+package io.connector.api.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** One job being set up. Defaults: priority 10, now, 5 retries, the function's channel and description. */
+@ProviderType
+public interface JobBuilder extends JobStep {
+
+    /** Arguments, serialized as JSON: maps, lists, strings, numbers, booleans, nulls, dates. */
+    JobBuilder args(Map<String, ?> args);
+
+    JobBuilder arg(String name, Object value);
+
+    /** Lower runs first. */
+    JobBuilder priority(int priority);
+
+    /** Not before this moment. */
+    JobBuilder eta(Instant eta);
+
+    /** Not before this long from now. */
+    JobBuilder after(Duration delay);
+
+    /** 0 for unlimited. */
+    JobBuilder maxRetries(int maxRetries);
+
+    JobBuilder description(String description);
+
+    JobBuilder channel(String channel);
+
+    /**
+     * While a job with this key is waiting, pending, claimed or started, delaying another returns
+     * its uuid instead; the database enforces it.
+     */
+    JobBuilder identityKey(String key);
+
+    /** The backend record it works for: shown in job lists, set in the logging MDC. */
+    JobBuilder backend(String backendId);
+
+    /** Writes the job; returns its uuid (or the uuid of the job with the same identity key). */
+    String delay();
+
+    /** Runs the function now, in the caller's thread and store transaction, instead of delaying it. */
+    Object runNow() throws Exception;
+}
