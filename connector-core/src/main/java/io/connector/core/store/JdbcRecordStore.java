@@ -134,6 +134,13 @@ public final class JdbcRecordStore implements RecordStore {
                 throw new StoreException("The transaction was rolled back: work inside it failed and the error was caught");
             }
             connection.commit();
+            for (Runnable action : session.transaction().afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("An after-commit action failed: {}", e.getMessage(), e);
+                }
+            }
             return result;
         } catch (RuntimeException e) {
             rollback(connection, e);
@@ -176,6 +183,35 @@ public final class JdbcRecordStore implements RecordStore {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** SQL work on the connection of the current transaction, or of a new one. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws java.sql.SQLException;
+    }
+
+    public <T> T inConnection(SqlWork<T> work) {
+        return inTransaction(s -> {
+            try {
+                return work.run(((JdbcSession) s).transaction().connection);
+            } catch (java.sql.SQLException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (not if it rolls back);
+     * at once when there is no transaction on this thread.
+     */
+    public void afterCommit(Runnable action) {
+        JdbcSession session = current.get();
+        if (session == null) {
+            action.run();
+        } else {
+            session.transaction().afterCommit.add(action);
         }
     }
 

@@ -48,6 +48,7 @@ final class JdbcSession implements StoreSession {
         final Connection connection;
         final Models models;
         final RecordListeners listeners;
+        final List<Runnable> afterCommit = new ArrayList<>();
         boolean rollbackOnly;
 
         Transaction(Connection connection, Models models, RecordListeners listeners) {
