@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The job queue of this node: etc/io.connector.jobs.cfg. */
-@ObjectClassDefinition(pid = JobConfiguration.PID, name = "Connector job queue",
+@ObjectClassDefinition(name = "Connector job queue",
         description = "Channels, leases and the runner of this node")
 public @interface JobConfiguration {
 
@@ -23,6 +23,10 @@ public @interface JobConfiguration {
 
     @AttributeDefinition(name = "Threads", description = "Jobs this node runs at once at most; default root's capacity")
     int threads() default 0;
+
+    @AttributeDefinition(name = "Batch", description = "Jobs a thread may run in one transaction, one after the other, "
+            + "each in a savepoint, when more are waiting: fewer commits for many short jobs")
+    int batch_size() default 20;
 
     @AttributeDefinition(name = "Lease (s)", description = "A running job's lease, renewed while it runs; a job whose "
             + "lease expired (its node died) goes back to pending")

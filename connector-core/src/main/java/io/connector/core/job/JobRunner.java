@@ -1,15 +1,19 @@
 package io.connector.core.job;
 
 import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,11 +35,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs jobs on this node: a dispatcher claims what the channels allow into free threads; each
- * job runs in a store transaction that also marks it done, so its work and its end commit
- * together; a heartbeat renews the leases of running jobs, shows long ones as started and
- * interrupts those past their timeout; a reaper puts back jobs whose lease expired, from any
- * node.
+ * Runs jobs on this node. A dispatcher claims what the channels allow into a local queue; each
+ * thread takes a job from it and runs it in a store transaction that also marks it done, so a
+ * job's work and its end commit together, and, while more jobs wait, runs them in the same
+ * transaction, each in a savepoint (a failed one is rolled back alone): fewer commits, which is
+ * what limits a queue on a database. A heartbeat renews the leases of the jobs held, shows long
+ * ones as started and interrupts those past their timeout; a reaper puts back jobs whose lease
+ * expired, from any node.
  */
 @Component(service = JobRunner.class, immediate = true, configurationPid = JobConfiguration.PID)
 @Designate(ocd = JobConfiguration.class)
@@ -46,25 +52,27 @@ public final class JobRunner {
     static final String MDC_BACKEND = "backend.id";
     /** A job running longer than this is shown as started by the next heartbeat. */
     private static final Duration SHOW_STARTED_AFTER = Duration.ofMillis(500);
+    /** A batch transaction takes no more jobs once it is this old. */
+    private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    /** A job this node runs. */
-    private static final class Running {
+    /** A job this node holds: waiting in the local queue, or running. */
+    private static final class Held {
         final JobRow job;
-        final LocalDateTime startedAt = JobStore.now();
-        final long deadline;
+        volatile LocalDateTime startedAt;
+        volatile long deadline = Long.MAX_VALUE;
         volatile Thread thread;
         volatile boolean timedOut;
         volatile boolean shownStarted;
 
-        Running(JobRow job, int timeoutSeconds) {
+        Held(JobRow job) {
             this.job = job;
-            this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         }
-    }
 
-    /** The claim was lost while the job ran: its work must not commit. */
-    private static final class LostClaim extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+        void start(int timeoutSeconds) {
+            startedAt = JobStore.now();
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            thread = Thread.currentThread();
+        }
     }
 
     private final JdbcRecordStore store;
@@ -76,7 +84,9 @@ public final class JobRunner {
     private final String node;
     private final String worker;
     private final int threads;
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final int batchSize;
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    private final BlockingQueue<Held> ready = new LinkedBlockingQueue<>();
     private final Object signal = new Object();
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
@@ -95,11 +105,12 @@ public final class JobRunner {
         this.node = config.node_id().isBlank() ? hostName() : config.node_id();
         this.worker = node + "#" + UUID.randomUUID().toString().substring(0, 8);
         this.threads = config.threads() > 0 ? config.threads() : channels.resolve(ChannelTree.ROOT).capacity();
+        this.batchSize = Math.max(1, config.batch_size());
         this.executor = Executors.newFixedThreadPool(threads, named("connector-job-"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("connector-job-heartbeat-"));
         this.dispatcher = named("connector-job-dispatcher").newThread(this::dispatch);
         if (!config.runner_enabled()) {
-            LOG.info("Job runner disabled on this node ({}=false): jobs are delayed here and run elsewhere", "runner.enabled");
+            LOG.info("Job runner disabled on this node (runner.enabled=false): jobs are delayed here and run elsewhere");
             return;
         }
         int recovered = store.inConnection(c -> jobs.reapWorkers(c, node + "#", worker));
@@ -111,12 +122,15 @@ public final class JobRunner {
         scheduler.scheduleWithFixedDelay(this::reap, config.reap_interval_seconds(), config.reap_interval_seconds(),
                 TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::cleanUp, 1, 60, TimeUnit.MINUTES);
+        for (int i = 0; i < threads; i++) {
+            executor.execute(this::work);
+        }
         dispatcher.start();
         LOG.info("Job runner {} started: {} threads, channels {}", worker, threads, config.channels());
     }
 
     @Deactivate
-    void stop() {
+    public void stop() {
         stopped = true;
         wakeUp();
         scheduler.shutdownNow();
@@ -125,7 +139,7 @@ public final class JobRunner {
             if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
                 LOG.warn("Job runner {} stopped with {} jobs still running; their leases will expire and they will run again",
-                        worker, running.size());
+                        worker, held.size());
             }
             dispatcher.join(5000);
         } catch (InterruptedException e) {
@@ -141,9 +155,9 @@ public final class JobRunner {
         return channels;
     }
 
-    /** How many jobs this node runs now. */
+    /** How many jobs this node holds now, waiting for a thread or running. */
     public int runningCount() {
-        return running.size();
+        return held.size();
     }
 
     /** Looks for jobs now rather than at the next poll. */
@@ -154,26 +168,25 @@ public final class JobRunner {
         }
     }
 
+    /** Claims while the local queue runs low: up to a batch per thread held at once. */
     private void dispatch() {
         while (!stopped) {
             try {
-                int free = threads - running.size();
-                if (free > 0) {
+                int room = threads * batchSize - held.size();
+                boolean full = false;
+                if (room > 0 && ready.size() < threads * Math.max(1, batchSize / 2)) {
                     LocalDateTime leaseUntil = JobStore.now().plusSeconds(config.lease_seconds());
-                    List<JobRow> claimed = store.inConnection(c -> jobs.claim(c, channels, worker, leaseUntil, free));
+                    List<JobRow> claimed = store.inConnection(c -> jobs.claim(c, channels, worker, leaseUntil, room));
                     for (JobRow job : claimed) {
-                        int timeout = job.timeoutSeconds() != null ? job.timeoutSeconds() : JobFunctions.DEFAULT_TIMEOUT;
-                        Running entry = new Running(job, timeout);
-                        running.put(job.id(), entry);
-                        executor.execute(() -> run(entry));
+                        Held entry = new Held(job);
+                        held.put(job.id(), entry);
+                        ready.add(entry);
                     }
-                    if (!claimed.isEmpty() && claimed.size() == free) {
-                        continue; // there may be more: claim again as soon as threads free up
-                    }
+                    full = !claimed.isEmpty() && claimed.size() == room;
                 }
                 synchronized (signal) {
                     if (!wakeRequested && !stopped) {
-                        signal.wait(config.poll_interval_ms());
+                        signal.wait(full || !ready.isEmpty() ? 20 : config.poll_interval_ms());
                     }
                     wakeRequested = false;
                 }
@@ -187,83 +200,118 @@ public final class JobRunner {
         }
     }
 
-    private void run(Running entry) {
+    /** A thread's loop: a batch of jobs per transaction while jobs are waiting. */
+    private void work() {
+        while (!stopped) {
+            Held first;
+            try {
+                first = ready.poll(config.poll_interval_ms(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Held> batch = new ArrayList<>();
+            try {
+                store.inTransaction(session -> store.inConnection(c -> {
+                    long begun = System.nanoTime();
+                    Held next = first;
+                    while (next != null) {
+                        batch.add(next);
+                        runInBatch(next, session, c);
+                        next = batch.size() < batchSize && System.nanoTime() - begun < BATCH_NANOS ? ready.poll() : null;
+                    }
+                    return null;
+                }));
+            } catch (RuntimeException e) {
+                // The batch's commit failed: nothing of it is kept, and this node still holds the
+                // jobs. Each runs again alone, so that one bad job cannot keep failing the others.
+                LOG.warn("A batch of {} jobs could not commit ({}); running them one by one", batch.size(), e.getMessage());
+                for (Held entry : batch) {
+                    try {
+                        store.inTransaction(session -> store.inConnection(c -> {
+                            runInBatch(entry, session, c);
+                            return null;
+                        }));
+                    } catch (RuntimeException again) {
+                        LOG.error("Job {} could not be run or recorded; its lease will expire and it will run again: {}",
+                                entry.job.uuid(), again.getMessage(), again);
+                    }
+                }
+            } finally {
+                for (Held entry : batch) {
+                    held.remove(entry.job.id());
+                }
+                wakeUp();
+            }
+        }
+    }
+
+    /**
+     * Runs one job inside the batch's transaction, in a savepoint: its work and its end are kept
+     * together, or rolled back together while the rest of the batch goes on.
+     */
+    private void runInBatch(Held entry, io.connector.api.store.StoreSession session, Connection c) throws SQLException {
         JobRow job = entry.job;
-        entry.thread = Thread.currentThread();
+        entry.start(timeoutOf(job));
         MDC.put(MDC_JOB, job.uuid());
         if (job.backendId() != null) {
             MDC.put(MDC_BACKEND, job.backendId());
         }
+        Savepoint savepoint = c.setSavepoint();
         try {
-            Optional<Registered> function = functions.get(job.function());
-            if (function.isEmpty()) {
-                throw new RetryableJobException("No job function '" + job.function() + "' is registered (is its bundle "
-                        + "installed and started?)", Duration.ofMinutes(1), false);
-            }
-            Map<String, Object> args = JsonArgs.read(job.args());
-            Object result = store.inTransaction(session -> {
-                Object value = function.get().function().run(new ConnectorJobQueue.Context(job.uuid(), job.function(), args,
-                        job.backendId(), job.retry(), session, queue));
-                if (entry.timedOut) {
-                    throw new RetryableJobException("Timed out after " + timeoutOf(job) + " s");
-                }
-                if (!store.inConnection(c -> jobs.done(c, job, worker, entry.startedAt, text(value), null))) {
-                    throw new LostClaim();
-                }
-                return value;
-            });
-            LOG.debug("Job {} done: {}", job.uuid(), result);
-        } catch (LostClaim e) {
-            LOG.warn("Job {} lost its claim while it ran (lease expired); its work was rolled back, another run finishes it",
-                    job.uuid());
-        } catch (NothingToDoException e) {
-            end(job, c -> jobs.done(c, job, worker, entry.startedAt, e.getMessage(), null));
-        } catch (RetryableJobException e) {
-            retry(job, e.getMessage(), e.retryAfter(), !e.ignoreRetry(), e);
-        } catch (Throwable e) {
-            Throwable cause = unwrap(e);
+            Registered function = functions.get(job.function()).orElseThrow(() -> new RetryableJobException(
+                    "No job function '" + job.function() + "' is registered (is its bundle installed and started?)",
+                    Duration.ofMinutes(1), false));
+            Object value = function.function().run(new ConnectorJobQueue.Context(job.uuid(), job.function(),
+                    JsonArgs.read(job.args()), job.backendId(), job.retry(), session, queue));
             if (entry.timedOut) {
-                retry(job, "Timed out after " + timeoutOf(job) + " s", null, true, cause);
-            } else if (cause instanceof RetryableJobException retryable) {
-                retry(job, retryable.getMessage(), retryable.retryAfter(), !retryable.ignoreRetry(), retryable);
+                throw new RetryableJobException("Timed out after " + timeoutOf(job) + " s");
+            }
+            if (!jobs.done(c, job, worker, entry.startedAt, value == null ? null : value.toString(), null)) {
+                c.rollback(savepoint);
+                LOG.warn("Job {} lost its claim while it ran (its lease expired): its work was rolled back, another run "
+                        + "finishes it", job.uuid());
+                return;
+            }
+            c.releaseSavepoint(savepoint);
+        } catch (Throwable e) {
+            Thread.interrupted(); // a timeout's interrupt must not reach the database or the next job
+            c.rollback(savepoint);
+            store.clearRollbackOnly();
+            Throwable cause = unwrap(e);
+            if (entry.timedOut && !(cause instanceof RetryableJobException)) {
+                cause = new RetryableJobException("Timed out after " + timeoutOf(job) + " s", cause);
+            }
+            boolean recorded;
+            if (cause instanceof RetryableJobException retryable) {
+                recorded = retry(c, job, retryable);
             } else if (cause instanceof NothingToDoException nothing) {
-                end(job, c -> jobs.done(c, job, worker, entry.startedAt, nothing.getMessage(), null));
+                recorded = jobs.done(c, job, worker, entry.startedAt, nothing.getMessage(), null);
             } else {
                 LOG.warn("Job {} ({}) failed: {}", job.uuid(), job.function(), cause.toString());
-                end(job, c -> jobs.failed(c, job, worker, cause, cause.getClass().getName() + ": " + cause.getMessage(),
-                        job.retry() + 1));
+                recorded = jobs.failed(c, job, worker, cause, cause.getClass().getName() + ": " + cause.getMessage(),
+                        job.retry() + 1);
             }
-        } finally {
-            Thread.interrupted(); // a timeout's interrupt must not reach the next job
-            running.remove(job.id());
-            MDC.remove(MDC_JOB);
-            MDC.remove(MDC_BACKEND);
-            wakeUp();
-        }
-    }
-
-    private void retry(JobRow job, String message, Duration after, boolean counted, Throwable cause) {
-        int retry = job.retry() + (counted ? 1 : 0);
-        if (counted && job.maxRetries() > 0 && retry >= job.maxRetries()) {
-            String reason = "Max. retries (" + job.maxRetries() + ") reached: " + message;
-            end(job, c -> jobs.failed(c, job, worker, cause, reason, retry));
-            return;
-        }
-        Duration delay = after != null ? after
-                : functions.get(job.function()).map(f -> f.retryPattern()).orElse(RetryPattern.NONE).delay(Math.max(1, retry));
-        LocalDateTime eta = JobStore.now().plus(delay);
-        end(job, c -> jobs.retry(c, job, worker, eta, counted, message));
-    }
-
-    private void end(JobRow job, JdbcRecordStore.SqlWork<Boolean> transition) {
-        try {
-            if (!store.inConnection(transition)) {
+            if (!recorded) {
                 LOG.warn("Job {} had lost its claim before it ended; the state another worker gave it stays", job.uuid());
             }
-        } catch (RuntimeException e) {
-            // The lease will expire and the job run again: nothing is lost.
-            LOG.error("Could not record the end of job {}: {}", job.uuid(), e.getMessage(), e);
+        } finally {
+            MDC.remove(MDC_JOB);
+            MDC.remove(MDC_BACKEND);
         }
+    }
+
+    private boolean retry(Connection c, JobRow job, RetryableJobException e) throws SQLException {
+        boolean counted = !e.ignoreRetry();
+        int retry = job.retry() + (counted ? 1 : 0);
+        if (counted && job.maxRetries() > 0 && retry >= job.maxRetries()) {
+            return jobs.failed(c, job, worker, e, "Max. retries (" + job.maxRetries() + ") reached: " + e.getMessage(), retry);
+        }
+        Duration delay = e.retryAfter() != null ? e.retryAfter()
+                : functions.get(job.function()).map(Registered::retryPattern).orElse(RetryPattern.NONE).delay(Math.max(1, retry));
+        return jobs.retry(c, job, worker, JobStore.now().plus(delay), counted, e.getMessage());
     }
 
     private void heartbeat() {
@@ -271,7 +319,7 @@ public final class JobRunner {
             List<Long> alive = new ArrayList<>();
             Map<Long, LocalDateTime> longRunning = new HashMap<>();
             long now = System.nanoTime();
-            for (Running entry : running.values()) {
+            for (Held entry : held.values()) {
                 if (!entry.timedOut && now > entry.deadline) {
                     entry.timedOut = true;
                     Thread thread = entry.thread;
@@ -283,8 +331,9 @@ public final class JobRunner {
                 }
                 if (!entry.timedOut) {
                     alive.add(entry.job.id());
-                    if (!entry.shownStarted && entry.startedAt.plus(SHOW_STARTED_AFTER).isBefore(JobStore.now())) {
-                        longRunning.put(entry.job.id(), entry.startedAt);
+                    LocalDateTime started = entry.startedAt;
+                    if (started != null && !entry.shownStarted && started.plus(SHOW_STARTED_AFTER).isBefore(JobStore.now())) {
+                        longRunning.put(entry.job.id(), started);
                         entry.shownStarted = true;
                     }
                 }
@@ -333,10 +382,6 @@ public final class JobRunner {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private static String hostName() {

@@ -45,7 +45,7 @@ public final class JobStore {
     public static final LocalDateTime NO_ETA = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     private static final String COLUMNS = "\"id\", \"uuid\", \"function_name\", \"args\", \"channel\", \"retry\", "
-            + "\"max_retries\", \"backend_id\", \"timeout_seconds\", \"claim_id\", \"created_at\"";
+            + "\"max_retries\", \"backend_id\", \"timeout_seconds\", \"claim_id\", \"created_at\", \"has_children\"";
 
     /** A job to insert. */
     public record NewJob(String function, String args, String description, String channel, int priority,
@@ -98,7 +98,6 @@ public final class JobStore {
                         id = keys.getLong("id");
                     }
                 }
-                history(c, id, job.waiting() ? WAITING : PENDING, null, "delayed");
                 if (savepoint != null) {
                     c.releaseSavepoint(savepoint);
                 }
@@ -135,6 +134,11 @@ public final class JobStore {
             insert.setLong(2, parentId);
             insert.executeUpdate();
         }
+        try (PreparedStatement parent = c.prepareStatement(
+                "UPDATE \"connector_job\" SET \"has_children\" = TRUE WHERE \"id\" = ?")) {
+            parent.setLong(1, parentId);
+            parent.executeUpdate();
+        }
     }
 
     /** A job delayed as waiting whose parents are all done already becomes pending. */
@@ -159,22 +163,6 @@ public final class JobStore {
             insert.setString(4, worker);
             insert.setString(5, note == null ? null : truncate(note, 2000));
             insert.executeUpdate();
-        }
-    }
-
-    private void histories(Connection c, Collection<Long> jobIds, String state, String worker, String note) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job_history\" (\"job_id\", \"at\", \"state\", "
-                + "\"worker\", \"note\") VALUES (?, ?, ?, ?, ?)")) {
-            LocalDateTime now = now();
-            for (Long id : jobIds) {
-                insert.setLong(1, id);
-                insert.setObject(2, now);
-                insert.setString(3, state);
-                insert.setString(4, worker);
-                insert.setString(5, note);
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
@@ -228,13 +216,14 @@ public final class JobStore {
         Map<String, Integer> load = tree.load(running);
         Map<String, Instant> starts = new HashMap<>(lastStart);
         List<Candidate> picked = new ArrayList<>();
+        Map<Long, JobRow> rowsById = new HashMap<>();
         Set<Long> seen = new HashSet<>();
         for (int round = 0; round <= tree.channels().size() && picked.size() < slots; round++) {
             Set<String> closed = tree.closed(load, stoppedSequential, starts, instant);
             if (closed.contains(ChannelTree.ROOT)) {
                 break;
             }
-            List<Candidate> candidates = candidates(c, tree, closed, now, (slots - picked.size()) * 4);
+            List<Candidate> candidates = candidates(c, closed, now, (slots - picked.size()) * 4, rowsById);
             candidates.removeIf(candidate -> seen.contains(candidate.id()));
             if (candidates.isEmpty()) {
                 break;
@@ -250,45 +239,53 @@ public final class JobStore {
             return List.of();
         }
         String claimId = UUID.randomUUID().toString();
-        List<Long> ids = picked.stream().map(Candidate::id).toList();
+        List<JobRow> claimed = new ArrayList<>();
+        // One statement per job, each found by its primary key: an IN list beside the state
+        // condition makes H2 walk every pending job.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
-                + "\"claim_id\" = ?, \"lease_until\" = ? WHERE \"state\" = 'pending' AND \"id\" IN (" + marks(ids.size()) + ")")) {
-            update.setString(1, worker);
-            update.setString(2, claimId);
-            update.setObject(3, leaseUntil);
-            for (int i = 0; i < ids.size(); i++) {
-                update.setLong(i + 4, ids.get(i));
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ? AND \"state\" = 'pending'")) {
+            for (Candidate candidate : picked) {
+                update.setString(1, worker);
+                update.setString(2, claimId);
+                update.setObject(3, leaseUntil);
+                update.setObject(4, now);
+                update.setLong(5, candidate.id());
+                update.addBatch();
             }
-            update.executeUpdate();
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    JobRow row = rowsById.get(picked.get(i).id());
+                    claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
+                            row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(),
+                            row.hasChildren()));
+                }
+            }
         }
-        histories(c, ids, CLAIMED, worker, null);
         for (Map.Entry<String, Instant> start : starts.entrySet()) {
             if (!start.getValue().equals(lastStart.get(start.getKey()))) {
                 recordStart(c, start.getKey(), LocalDateTime.ofInstant(start.getValue(), ZoneOffset.UTC));
             }
         }
-        List<JobRow> claimed = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM \"connector_job\" WHERE \"claim_id\" = ? "
-                + "ORDER BY \"eta\", \"priority\", \"id\"")) {
-            select.setString(1, claimId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(row(rows));
-                }
-            }
-        }
         return claimed;
     }
 
-    private List<Candidate> candidates(Connection c, ChannelTree tree, Set<String> closed, LocalDateTime now, int limit)
-            throws SQLException {
+    private List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit,
+            Map<Long, JobRow> rowsById) throws SQLException {
         List<String> excluded = new ArrayList<>(closed);
-        StringBuilder sql = new StringBuilder("SELECT \"id\", \"channel\" FROM \"connector_job\" WHERE \"state\" = 'pending' "
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM \"connector_job\" WHERE \"state\" = 'pending' "
                 + "AND \"eta\" <= ?");
         if (!excluded.isEmpty()) {
             sql.append(" AND \"channel\" NOT IN (").append(marks(excluded.size())).append(")");
         }
-        sql.append(" ORDER BY \"eta\", \"priority\", \"id\" LIMIT ").append(limit).append(" FOR UPDATE SKIP LOCKED");
+        // "state" leads the order although it is fixed: H2 reads the claim index in order only when
+        // the order names its columns from the first; PostgreSQL drops the constant itself.
+        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ").append(limit);
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            // Locks the rows it returns only. On H2, FOR UPDATE locks every row the ordered scan
+            // reads before the LIMIT: the claimers' lock row already keeps them apart.
+            sql.append(" FOR UPDATE SKIP LOCKED");
+        }
         List<Candidate> candidates = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(sql.toString())) {
             select.setObject(1, now);
@@ -297,7 +294,9 @@ public final class JobStore {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getLong(1), rows.getString(2)));
+                    JobRow row = row(rows);
+                    rowsById.put(row.id(), row);
+                    candidates.add(new Candidate(row.id(), row.channel()));
                 }
             }
         }
@@ -324,7 +323,8 @@ public final class JobStore {
         Integer timeoutSeconds = rows.wasNull() ? null : timeout;
         return new JobRow(rows.getLong("id"), rows.getString("uuid"), rows.getString("function_name"), rows.getString("args"),
                 rows.getString("channel"), rows.getInt("retry"), rows.getInt("max_retries"), rows.getString("backend_id"),
-                timeoutSeconds, rows.getString("claim_id"), rows.getObject("created_at", LocalDateTime.class));
+                timeoutSeconds, rows.getString("claim_id"), rows.getObject("created_at", LocalDateTime.class),
+                rows.getBoolean("has_children"));
     }
 
     // ---------------------------------------------------------------- run
@@ -354,9 +354,7 @@ public final class JobStore {
                 start.setObject(1, job.getValue());
                 start.setLong(2, job.getKey());
                 start.setString(3, worker);
-                if (start.executeUpdate() == 1) {
-                    history(c, job.getKey(), STARTED, worker, null);
-                }
+                start.executeUpdate();
             }
         }
     }
@@ -381,14 +379,22 @@ public final class JobStore {
                 return false;
             }
         }
-        history(c, job.id(), DONE, worker, result == null ? null : truncate(result, 2000));
-        releaseChildren(c, job.id());
+        if (job.hasChildren()) {
+            releaseChildren(c, job.id());
+        }
         return true;
     }
 
+    /**
+     * Releases the children of a job that just ended done. Each child row is locked first: two
+     * parents ending in two transactions at once would otherwise each see the other unfinished,
+     * and the child would wait for ever. Locked in id order, so that two such releases cannot
+     * deadlock.
+     */
     private void releaseChildren(Connection c, long parentId) throws SQLException {
         List<Long> children = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT \"job_id\" FROM \"connector_job_dependency\" WHERE \"parent_id\" = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"job_id\" FROM \"connector_job_dependency\" WHERE "
+                + "\"parent_id\" = ? ORDER BY \"job_id\"")) {
             select.setLong(1, parentId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -397,6 +403,15 @@ public final class JobStore {
             }
         }
         for (Long child : children) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"id\" = ? "
+                    + "AND \"state\" = 'waiting' FOR UPDATE")) {
+                lock.setLong(1, child);
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        continue;
+                    }
+                }
+            }
             releaseIfReady(c, child);
         }
     }
@@ -416,7 +431,7 @@ public final class JobStore {
                 return false;
             }
         }
-        history(c, job.id(), PENDING, worker, "retry at " + eta + " UTC: " + why);
+        history(c, job.id(), PENDING, worker, "try " + (job.retry() + 1) + " ended; next not before " + eta + " UTC: " + why);
         return true;
     }
 
@@ -437,7 +452,6 @@ public final class JobStore {
                 return false;
             }
         }
-        history(c, job.id(), FAILED, worker, truncate(message, 2000));
         return true;
     }
 
@@ -634,6 +648,93 @@ public final class JobStore {
             }
         }
         return counts;
+    }
+
+    /** Jobs for the shell, newest first, with the given filters (null for any). */
+    public List<JobView> list(Connection c, String state, String channel, String backendId, int limit) throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (state != null) {
+            conditions.add("\"state\" = ?");
+            params.add(state);
+        }
+        if (channel != null) {
+            conditions.add("\"channel\" = ?");
+            params.add(channel);
+        }
+        if (backendId != null) {
+            conditions.add("\"backend_id\" = ?");
+            params.add(backendId);
+        }
+        String sql = "SELECT * FROM \"connector_job\"" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY \"id\" DESC LIMIT " + limit;
+        List<JobView> views = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    views.add(view(rows, List.of()));
+                }
+            }
+        }
+        return views;
+    }
+
+    /** One job with its whole history. */
+    public Optional<JobView> view(Connection c, String uuid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM \"connector_job\" WHERE \"uuid\" = ?")) {
+            select.setString(1, uuid);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                List<JobView.Event> events = new ArrayList<>();
+                LocalDateTime created = rows.getObject("created_at", LocalDateTime.class);
+                events.add(new JobView.Event(created, "created", null, null));
+                try (PreparedStatement history = c.prepareStatement("SELECT \"at\", \"state\", \"worker\", \"note\" FROM "
+                        + "\"connector_job_history\" WHERE \"job_id\" = ? ORDER BY \"id\"")) {
+                    history.setLong(1, rows.getLong("id"));
+                    try (ResultSet h = history.executeQuery()) {
+                        while (h.next()) {
+                            events.add(new JobView.Event(h.getObject(1, LocalDateTime.class), h.getString(2), h.getString(3),
+                                    h.getString(4)));
+                        }
+                    }
+                }
+                String worker = rows.getString("worker");
+                String state = rows.getString("state");
+                LocalDateTime claimed = rows.getObject("claimed_at", LocalDateTime.class);
+                LocalDateTime started = rows.getObject("started_at", LocalDateTime.class);
+                LocalDateTime ended = rows.getObject("ended_at", LocalDateTime.class);
+                LocalDateTime lastEvent = events.get(events.size() - 1).at();
+                // The row holds the times of the latest try; earlier tries are history events.
+                if (claimed != null && !claimed.isBefore(lastEvent)) {
+                    events.add(new JobView.Event(claimed, CLAIMED, worker, null));
+                }
+                if (started != null && claimed != null && !started.isBefore(claimed)) {
+                    events.add(new JobView.Event(started, STARTED, worker, null));
+                }
+                if (ended != null && (state.equals(DONE) || state.equals(FAILED)) && !ended.isBefore(lastEvent)) {
+                    events.add(new JobView.Event(ended, state, worker, state.equals(FAILED) ? rows.getString("error_message")
+                            : rows.getString("done_by") != null ? "set done by " + rows.getString("done_by") : null));
+                }
+                events.sort(java.util.Comparator.comparing(JobView.Event::at));
+                return Optional.of(view(rows, events));
+            }
+        }
+    }
+
+    private static JobView view(ResultSet rows, List<JobView.Event> history) throws SQLException {
+        LocalDateTime eta = rows.getObject("eta", LocalDateTime.class);
+        return new JobView(rows.getString("uuid"), rows.getString("function_name"), rows.getString("state"),
+                rows.getString("channel"), rows.getInt("priority"), NO_ETA.equals(eta) ? null : eta, rows.getInt("retry"),
+                rows.getInt("max_retries"), rows.getString("description"), rows.getString("args"), rows.getString("backend_id"),
+                rows.getString("identity_key"), rows.getString("worker"), rows.getObject("created_at", LocalDateTime.class),
+                rows.getObject("started_at", LocalDateTime.class), rows.getObject("ended_at", LocalDateTime.class),
+                rows.getString("result"), rows.getString("error_class"), rows.getString("error_message"),
+                rows.getString("error_trace"), rows.getString("done_by"), history);
     }
 
     static String truncate(String text, int max) {

@@ -203,6 +203,17 @@ public final class JdbcRecordStore implements RecordStore {
     }
 
     /**
+     * After work inside the current transaction failed and was rolled back to a savepoint, lets
+     * the transaction commit again (the job runner does this between the jobs of a batch).
+     */
+    public void clearRollbackOnly() {
+        JdbcSession session = current.get();
+        if (session != null) {
+            session.transaction().rollbackOnly = false;
+        }
+    }
+
+    /**
      * Runs {@code action} once the current transaction has committed (not if it rolls back);
      * at once when there is no transaction on this thread.
      */

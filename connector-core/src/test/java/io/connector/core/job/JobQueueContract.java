@@ -103,20 +103,10 @@ abstract class JobQueueContract {
         return (String) job(uuid).get("state");
     }
 
+    /** The states of a job's history, as connector:job shows it. */
     List<String> history(String uuid) {
-        return fixture.store.inConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT h.\"state\" FROM \"connector_job_history\" h JOIN "
-                    + "\"connector_job\" j ON j.\"id\" = h.\"job_id\" WHERE j.\"uuid\" = ? ORDER BY h.\"id\"")) {
-                select.setString(1, uuid);
-                List<String> states = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        states.add(rows.getString(1));
-                    }
-                }
-                return states;
-            }
-        });
+        return fixture.store.inConnection(c -> new JobStore().view(c, uuid).orElseThrow().history().stream()
+                .map(JobView.Event::state).toList());
     }
 
     static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
@@ -155,7 +145,7 @@ abstract class JobQueueContract {
         assertThat(job.get("ended_at")).isNotNull();
         assertThat(seen.get(0)).isEqualTo(Map.of("count", 3, "when", "2026-11-22", "items", List.of("a", "b")));
         assertThat(seen.get(1)).isEqualTo(uuid + " b1");
-        assertThat(history(uuid)).containsExactly("pending", "claimed", "done");
+        assertThat(history(uuid)).containsExactly("created", "claimed", "started", "done");
     }
 
     @Test
@@ -194,7 +184,7 @@ abstract class JobQueueContract {
         assertThat(tries).hasValue(3);
         assertThat(job(uuid)).containsEntry("retry", 3).containsEntry("error_message", "Max. retries (3) reached: remote busy")
                 .containsEntry("error_class", RetryableJobException.class.getName());
-        assertThat(history(uuid)).containsExactly("pending", "claimed", "pending", "claimed", "pending", "claimed", "failed");
+        assertThat(history(uuid)).containsExactly("created", "pending", "pending", "claimed", "failed");
     }
 
     @Test
@@ -298,7 +288,7 @@ abstract class JobQueueContract {
         assertThat(ran.get(0)).isEqualTo("a");
         assertThat(ran.subList(1, 3)).containsExactlyInAnyOrder("b1", "b2");
         assertThat(ran.get(3)).isEqualTo("c");
-        assertThat(history(uuids.get(3))).containsExactly("waiting", "pending", "claimed", "done");
+        assertThat(history(uuids.get(3))).containsExactly("created", "pending", "claimed", "started", "done");
     }
 
     @Test
@@ -425,7 +415,7 @@ abstract class JobQueueContract {
         start(new TestJobConfig());
         awaitState(uuid, "done");
         assertThat(job(uuid)).containsEntry("retry", 1);
-        assertThat(history(uuid)).containsExactly("pending", "claimed", "pending", "claimed", "done");
+        assertThat(history(uuid)).containsExactly("created", "pending", "claimed", "started", "done");
         assertThat(ran).containsExactly("orphan");
     }
 

@@ -12,6 +12,7 @@ final class TestJobConfig implements JobConfiguration {
     int lease = 2;
     int reap = 1;
     int poll = 50;
+    int batch = 20;
 
     TestJobConfig channels(String value) {
         channels = value;
@@ -51,6 +52,11 @@ final class TestJobConfig implements JobConfiguration {
     @Override
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public int batch_size() {
+        return batch;
     }
 
     @Override

@@ -1,0 +1,207 @@
+package io.connector.benchmarks;
+
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.connector.api.job.JobFunction;
+import io.connector.core.job.ConnectorJobQueue;
+import io.connector.core.job.JobConfiguration;
+import io.connector.core.job.JobFunctions;
+import io.connector.core.job.JobRunner;
+import io.connector.core.job.JobStore;
+import io.connector.core.model.ModelFileReader;
+import io.connector.core.model.ModelRegistry;
+import io.connector.core.store.JdbcRecordStore;
+import io.connector.core.store.RecordListeners;
+
+/**
+ * How many no-op jobs a node runs per second, and how long a claim takes with many done jobs in
+ * the table, against the same claim on an empty table, in the same run. Not JMH: the queue is a
+ * background system measured end to end, from the first claim to the last job done.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.connector.benchmarks.JobThroughput h2 [JOBS] [THREADS] [DONE_ROWS]
+ * java -cp benchmarks/target/benchmarks.jar io.connector.benchmarks.JobThroughput postgresql ...   (CONNECTOR_TEST_PG_URL set)
+ * </pre>
+ */
+public final class JobThroughput {
+
+    public static void main(String[] args) throws Exception {
+        String database = args.length > 0 ? args[0] : "h2";
+        int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int doneRows = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
+        String url = url(database);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setMaximumPoolSize(threads + 4);
+        try (HikariDataSource pool = new HikariDataSource(hikari)) {
+            ModelRegistry models = new ModelRegistry();
+            try (InputStream in = JdbcRecordStore.class.getResourceAsStream("/connector/models.json")) {
+                models.contributed("core", ModelFileReader.read("core", 1, "core", in));
+            }
+            JdbcRecordStore store = new JdbcRecordStore(pool, models, new RecordListeners());
+            JobFunctions functions = new JobFunctions();
+            functions.add(context -> null, Map.of(JobFunction.NAME, "noop"));
+            // The capacity bounds the jobs runners hold (running, or waiting in a runner's batch); the
+            // threads bound how many run at once. Room for a batch per thread lets commits group.
+            String channels = "root:" + threads * 50;
+            Config config = new Config(channels, threads, false);
+            ConnectorJobQueue queue = new ConnectorJobQueue(store, functions, config);
+
+            long t0 = System.nanoTime();
+            for (int done = 0; done < jobs; done += 1000) {
+                int batch = Math.min(1000, jobs - done);
+                store.inTransaction(s -> {
+                    for (int i = 0; i < batch; i++) {
+                        queue.job("noop").delay();
+                    }
+                    return null;
+                });
+            }
+            double delaySeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%s: delayed %d jobs in %.2f s: %.0f jobs/s%n", database, jobs, delaySeconds,
+                    jobs / delaySeconds);
+
+            long t1 = System.nanoTime();
+            JobRunner runner = new JobRunner(store, functions, queue, new Config(channels, threads, true));
+            while (remaining(store) > 0) {
+                Thread.sleep(20);
+            }
+            double runSeconds = (System.nanoTime() - t1) / 1e9;
+            runner.stop();
+            System.out.printf(Locale.ROOT, "%s: ran %d no-op jobs with %d threads in %.2f s: %.0f jobs/s%n", database, jobs,
+                    threads, runSeconds, jobs / runSeconds);
+
+            if (doneRows > 0) {
+                claimTimes(store, database, queue, doneRows);
+            }
+        }
+    }
+
+    /** The claim of one job among few, on the table as it is, then with {@code doneRows} more done jobs. */
+    private static void claimTimes(JdbcRecordStore store, String database, ConnectorJobQueue queue, int doneRows)
+            throws Exception {
+        store.inConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM \"connector_job\"");
+            }
+            return null;
+        });
+        double empty = claimMicros(store, queue);
+        long t = System.nanoTime();
+        store.inConnection(c -> {
+            String rows = database.equals("postgresql") ? "generate_series(1, " + doneRows + ") AS g(x)"
+                    : "SYSTEM_RANGE(1, " + doneRows + ") AS g(x)";
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO \"connector_job\" (\"uuid\", \"function_name\", \"args\", \"channel\", \"priority\", "
+                        + "\"eta\", \"state\", \"retry\", \"max_retries\", \"created_at\", \"ended_at\") SELECT "
+                        + (database.equals("postgresql") ? "gen_random_uuid()::text" : "RANDOM_UUID()")
+                        + ", 'noop', '{}', 'root', 10, TIMESTAMP '1970-01-01 00:00:00', 'done', 0, 5, "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM " + rows);
+                if (database.equals("postgresql")) {
+                    s.execute("ANALYZE \"connector_job\"");
+                }
+            }
+            return null;
+        });
+        System.out.printf(Locale.ROOT, "%s: inserted %d done jobs in %.1f s%n", database, doneRows, (System.nanoTime() - t) / 1e9);
+        double full = claimMicros(store, queue);
+        System.out.printf(Locale.ROOT, "%s: claim of one job: %.0f µs with an empty table, %.0f µs with %d done jobs (ratio %.2f)%n",
+                database, empty, full, doneRows, full / empty);
+    }
+
+    private static double claimMicros(JdbcRecordStore store, ConnectorJobQueue queue) {
+        JobStore jobs = new JobStore();
+        var tree = io.connector.core.job.ChannelTree.parse("root:8");
+        int rounds = 500;
+        long total = 0;
+        for (int i = 0; i < rounds + 100; i++) {
+            queue.job("noop").delay();
+            long t = System.nanoTime();
+            int claimed = store.inConnection(c -> jobs.claim(c, tree, "bench", JobStore.now().plusMinutes(1), 1)).size();
+            long elapsed = System.nanoTime() - t;
+            if (claimed != 1) {
+                throw new IllegalStateException("claimed " + claimed);
+            }
+            store.inConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE \"connector_job\" SET \"state\" = 'cancelled', \"active_key\" = NULL WHERE \"state\" = 'claimed'");
+                }
+                return null;
+            });
+            if (i >= 100) {
+                total += elapsed;
+            }
+        }
+        return total / 1000.0 / rounds;
+    }
+
+    private static long remaining(JdbcRecordStore store) {
+        return store.inConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM \"connector_job\" WHERE \"state\" <> 'done'");
+                    ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static String url(String database) throws Exception {
+        if (database.equals("postgresql")) {
+            String url = System.getenv("CONNECTOR_TEST_PG_URL");
+            if (url == null) {
+                throw new IllegalStateException("Set CONNECTOR_TEST_PG_URL (scripts/postgres start prints it)");
+            }
+            String schema = "jobs_" + System.nanoTime();
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+        Path dir = Files.createTempDirectory("job-bench");
+        return "jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0";
+    }
+
+    /** The queue's configuration for the run. */
+    private record Config(String channels, int threads, boolean runner_enabled) implements JobConfiguration {
+        public String node_id() {
+            return "bench";
+        }
+
+        public int lease_seconds() {
+            return 60;
+        }
+
+        public int batch_size() {
+            return 50;
+        }
+
+        public int reap_interval_seconds() {
+            return 15;
+        }
+
+        public int poll_interval_ms() {
+            return 100;
+        }
+
+        public int retention_days() {
+            return 7;
+        }
+
+        public Class<? extends Annotation> annotationType() {
+            return JobConfiguration.class;
+        }
+    }
+}
