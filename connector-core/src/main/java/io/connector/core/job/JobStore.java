@@ -244,11 +244,12 @@ public final class JobStore {
         // condition makes H2 walk every pending job.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
                 + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ? AND \"state\" = 'pending'")) {
+            LocalDateTime claimedAt = now();
             for (Candidate candidate : picked) {
                 update.setString(1, worker);
                 update.setString(2, claimId);
                 update.setObject(3, leaseUntil);
-                update.setObject(4, now);
+                update.setObject(4, claimedAt);
                 update.setLong(5, candidate.id());
                 update.addBatch();
             }
@@ -708,8 +709,8 @@ public final class JobStore {
                 LocalDateTime claimed = rows.getObject("claimed_at", LocalDateTime.class);
                 LocalDateTime started = rows.getObject("started_at", LocalDateTime.class);
                 LocalDateTime ended = rows.getObject("ended_at", LocalDateTime.class);
-                LocalDateTime lastEvent = events.get(events.size() - 1).at();
                 // The row holds the times of the latest try; earlier tries are history events.
+                LocalDateTime lastEvent = events.size() == 1 ? LocalDateTime.MIN : events.get(events.size() - 1).at();
                 if (claimed != null && !claimed.isBefore(lastEvent)) {
                     events.add(new JobView.Event(claimed, CLAIMED, worker, null));
                 }
@@ -735,6 +736,18 @@ public final class JobStore {
                 rows.getObject("started_at", LocalDateTime.class), rows.getObject("ended_at", LocalDateTime.class),
                 rows.getString("result"), rows.getString("error_class"), rows.getString("error_message"),
                 rows.getString("error_trace"), rows.getString("done_by"), history);
+    }
+
+    /** Uuids of the failed jobs, oldest first. */
+    public List<String> failedUuids(Connection c) throws SQLException {
+        List<String> uuids = new ArrayList<>();
+        try (Statement select = c.createStatement(); ResultSet rows = select.executeQuery(
+                "SELECT \"uuid\" FROM \"connector_job\" WHERE \"state\" = 'failed' ORDER BY \"id\"")) {
+            while (rows.next()) {
+                uuids.add(rows.getString(1));
+            }
+        }
+        return uuids;
     }
 
     static String truncate(String text, int max) {

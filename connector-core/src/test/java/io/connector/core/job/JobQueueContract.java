@@ -481,4 +481,47 @@ abstract class JobQueueContract {
         eventually("retried", () -> "pending".equals(state(uuid)) && job(uuid).get("error_message") != null);
         assertThat((String) job(uuid).get("error_message")).startsWith("No job function 'later' is registered");
     }
+
+    @Test
+    void operatorsListInspectRetryCancelAndSetDoneAndJmxCounts() throws Exception {
+        register("broken", Map.of(), context -> {
+            throw new IllegalStateException("remote said no");
+        });
+        start(new TestJobConfig().channels("root:4,magento:2"));
+        JobAdmin admin = new JobAdmin(fixture.store);
+        String failed = queue.job("broken").channel("magento").backend("b1").arg("id", 7).delay();
+        awaitState(failed, "failed");
+        List<JobView> listed = admin.list("failed", "magento", "b1", 10);
+        assertThat(listed).extracting(JobView::uuid).containsExactly(failed);
+        JobView view = admin.get(failed);
+        assertThat(view.args()).isEqualTo("{\"id\":7}");
+        assertThat(view.errorMessage()).isEqualTo("java.lang.IllegalStateException: remote said no");
+        assertThat(view.errorTrace()).contains("IllegalStateException: remote said no");
+        assertThat(view.history()).extracting(JobView.Event::state).containsExactly("created", "claimed", "failed");
+        assertThatThrownBy(() -> admin.list("finished", null, null, 10)).hasMessageStartingWith("Unknown job state 'finished'");
+        assertThatThrownBy(() -> admin.get("nope")).hasMessage("No job with uuid nope");
+
+        JobMetrics metrics = new JobMetrics(admin);
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        var name = new javax.management.ObjectName("io.connector:type=JobQueue,test=" + getClass().getSimpleName());
+        server.registerMBean(metrics, name);
+        try {
+            var byState = (javax.management.openmbean.TabularData) server.getAttribute(name, "JobsByState");
+            assertThat(byState.get(new Object[] {"failed"}).get("value")).isEqualTo(1L);
+        } finally {
+            server.unregisterMBean(name);
+        }
+
+        admin.retry(failed, "carol");
+        assertThat(admin.get(failed).history()).extracting(JobView.Event::note).contains("requeued by carol");
+        awaitState(failed, "failed");
+        String later = queue.job("record").after(Duration.ofHours(1)).delay();
+        assertThat(admin.cancel(later, "dan")).containsExactly(later);
+        assertThatThrownBy(() -> admin.cancel(later, "dan")).hasMessageContaining("is cancelled: only waiting, pending or failed");
+        admin.markDone(failed, "erin");
+        assertThat(admin.get(failed).doneBy()).isEqualTo("erin");
+        assertThatThrownBy(() -> admin.markDone(failed, "erin")).hasMessageContaining("is done: it runs or ended already");
+        assertThat(admin.retryFailed("frank")).isZero();
+        assertThat(admin.counts()).containsKey("root.magento");
+    }
 }
