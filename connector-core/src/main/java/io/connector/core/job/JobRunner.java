@@ -291,7 +291,7 @@ public final class JobRunner {
                 recorded = jobs.done(c, job, worker, entry.startedAt, nothing.getMessage(), null);
             } else {
                 LOG.warn("Job {} ({}) failed: {}", job.uuid(), job.function(), cause.toString());
-                recorded = jobs.failed(c, job, worker, cause, cause.getClass().getName() + ": " + cause.getMessage(),
+                recorded = jobs.failed(c, job, worker, cause, cause.getMessage() == null ? cause.toString() : cause.getMessage(),
                         job.retry() + 1);
             }
             if (!recorded) {
