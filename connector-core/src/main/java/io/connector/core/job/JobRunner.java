@@ -216,11 +216,15 @@ public final class JobRunner {
             try {
                 store.inTransaction(session -> store.inConnection(c -> {
                     long begun = System.nanoTime();
+                    List<JobStore.Ended> ended = new ArrayList<>();
                     Held next = first;
                     while (next != null) {
                         batch.add(next);
-                        runInBatch(next, session, c);
+                        runInBatch(next, session, c, ended);
                         next = batch.size() < batchSize && System.nanoTime() - begun < BATCH_NANOS ? ready.poll() : null;
+                    }
+                    for (JobRow lost : jobs.doneAll(c, ended)) {
+                        LOG.warn("Job {} lost its claim while it ran (its lease expired); another run finishes it", lost.uuid());
                     }
                     return null;
                 }));
@@ -231,7 +235,9 @@ public final class JobRunner {
                 for (Held entry : batch) {
                     try {
                         store.inTransaction(session -> store.inConnection(c -> {
-                            runInBatch(entry, session, c);
+                            List<JobStore.Ended> ended = new ArrayList<>();
+                            runInBatch(entry, session, c, ended);
+                            jobs.doneAll(c, ended);
                             return null;
                         }));
                     } catch (RuntimeException again) {
@@ -249,36 +255,60 @@ public final class JobRunner {
     }
 
     /**
-     * Runs one job inside the batch's transaction, in a savepoint: its work and its end are kept
-     * together, or rolled back together while the rest of the batch goes on.
+     * Runs one job inside the batch's transaction. Its first statement sets a savepoint: what it
+     * did is kept with its end, or rolled back alone while the rest of the batch goes on. A job
+     * that issued no statement needs none, and its end joins the batch's last statement.
      */
-    private void runInBatch(Held entry, io.connector.api.store.StoreSession session, Connection c) throws SQLException {
+    private void runInBatch(Held entry, io.connector.api.store.StoreSession session, Connection c,
+            List<JobStore.Ended> ended) throws SQLException {
         JobRow job = entry.job;
         entry.start(timeoutOf(job));
         MDC.put(MDC_JOB, job.uuid());
         if (job.backendId() != null) {
             MDC.put(MDC_BACKEND, job.backendId());
         }
-        Savepoint savepoint = c.setSavepoint();
+        Savepoint[] savepoint = new Savepoint[1];
+        store.beforeStatements(() -> {
+            if (savepoint[0] == null) {
+                try {
+                    savepoint[0] = c.setSavepoint();
+                } catch (SQLException e) {
+                    throw new io.connector.api.store.StoreException("Cannot set a savepoint: " + e.getMessage(), e);
+                }
+            }
+        });
         try {
             Registered function = functions.get(job.function()).orElseThrow(() -> new RetryableJobException(
                     "No job function '" + job.function() + "' is registered (is its bundle installed and started?)",
                     Duration.ofMinutes(1), false));
             Object value = function.function().run(new ConnectorJobQueue.Context(job.uuid(), job.function(),
                     JsonArgs.read(job.args()), job.backendId(), job.retry(), session, queue));
+            store.beforeStatements(null);
             if (entry.timedOut) {
                 throw new RetryableJobException("Timed out after " + timeoutOf(job) + " s");
             }
-            if (!jobs.done(c, job, worker, entry.startedAt, value == null ? null : value.toString(), null)) {
-                c.rollback(savepoint);
+            String result = value == null ? null : value.toString();
+            if (savepoint[0] == null && !job.hasChildren()) {
+                ended.add(new JobStore.Ended(job, entry.startedAt, result));
+                return;
+            }
+            if (!jobs.done(c, job, worker, entry.startedAt, result, null)) {
+                if (savepoint[0] != null) {
+                    c.rollback(savepoint[0]);
+                }
                 LOG.warn("Job {} lost its claim while it ran (its lease expired): its work was rolled back, another run "
                         + "finishes it", job.uuid());
                 return;
             }
-            c.releaseSavepoint(savepoint);
+            if (savepoint[0] != null) {
+                c.releaseSavepoint(savepoint[0]);
+            }
         } catch (Throwable e) {
+            store.beforeStatements(null);
             Thread.interrupted(); // a timeout's interrupt must not reach the database or the next job
-            c.rollback(savepoint);
+            if (savepoint[0] != null) {
+                c.rollback(savepoint[0]);
+            }
             store.clearRollbackOnly();
             Throwable cause = unwrap(e);
             if (entry.timedOut && !(cause instanceof RetryableJobException)) {

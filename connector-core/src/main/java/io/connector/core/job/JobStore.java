@@ -239,28 +239,45 @@ public final class JobStore {
             return List.of();
         }
         String claimId = UUID.randomUUID().toString();
-        List<JobRow> claimed = new ArrayList<>();
-        // One statement per job, each found by its primary key: an IN list beside the state
-        // condition makes H2 walk every pending job.
+        List<Long> ids = picked.stream().map(Candidate::id).toList();
+        int updated;
+        // One statement for the whole claim. "state" || '' keeps H2 from choosing the state index
+        // for the condition, which would walk every pending job: the ids go by primary key.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
-                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ? AND \"state\" = 'pending'")) {
-            LocalDateTime claimedAt = now();
-            for (Candidate candidate : picked) {
-                update.setString(1, worker);
-                update.setString(2, claimId);
-                update.setObject(3, leaseUntil);
-                update.setObject(4, claimedAt);
-                update.setLong(5, candidate.id());
-                update.addBatch();
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" IN (" + marks(ids.size())
+                + ") AND \"state\" || '' = 'pending'")) {
+            update.setString(1, worker);
+            update.setString(2, claimId);
+            update.setObject(3, leaseUntil);
+            update.setObject(4, now());
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(i + 5, ids.get(i));
             }
-            int[] counts = update.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    JobRow row = rowsById.get(picked.get(i).id());
-                    claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
-                            row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(),
-                            row.hasChildren()));
+            updated = update.executeUpdate();
+        }
+        Set<Long> ours = new HashSet<>(ids);
+        if (updated < ids.size()) {
+            // An operator cancelled or ended one of them meanwhile: keep those that are ours.
+            ours.clear();
+            try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"id\" IN ("
+                    + marks(ids.size()) + ") AND \"claim_id\" || '' = ?")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 1, ids.get(i));
                 }
+                select.setString(ids.size() + 1, claimId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ours.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        List<JobRow> claimed = new ArrayList<>();
+        for (Long id : ids) {
+            if (ours.contains(id)) {
+                JobRow row = rowsById.get(id);
+                claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
+                        row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(), row.hasChildren()));
             }
         }
         for (Map.Entry<String, Instant> start : starts.entrySet()) {
@@ -415,6 +432,41 @@ public final class JobStore {
             }
             releaseIfReady(c, child);
         }
+    }
+
+    /** A job that ended done, for {@link #doneAll}. */
+    public record Ended(JobRow job, LocalDateTime startedAt, String result) {
+    }
+
+    /**
+     * Ends several jobs done in one batch of statements, each only if it still holds its claim;
+     * returns those that did not (their claim was lost). For jobs without children.
+     */
+    public List<JobRow> doneAll(Connection c, List<Ended> ended) throws SQLException {
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        List<JobRow> lost = new ArrayList<>();
+        LocalDateTime now = now();
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', \"ended_at\" = ?, "
+                + "\"started_at\" = COALESCE(\"started_at\", ?), \"result\" = ?, \"active_key\" = NULL, \"lease_until\" = NULL "
+                + "WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
+            for (Ended e : ended) {
+                update.setObject(1, now);
+                update.setObject(2, e.startedAt());
+                update.setString(3, e.result() == null ? null : truncate(e.result(), 100_000));
+                update.setLong(4, e.job().id());
+                update.setString(5, e.job().claimId());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    lost.add(ended.get(i).job());
+                }
+            }
+        }
+        return lost;
     }
 
     /** Back to pending at {@code eta}, counting the try or not; false when the claim was lost. */

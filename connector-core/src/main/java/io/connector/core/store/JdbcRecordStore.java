@@ -195,6 +195,7 @@ public final class JdbcRecordStore implements RecordStore {
     public <T> T inConnection(SqlWork<T> work) {
         return inTransaction(s -> {
             try {
+                ((JdbcSession) s).transaction().beforeStatement();
                 return work.run(((JdbcSession) s).transaction().connection);
             } catch (java.sql.SQLException e) {
                 throw new StoreException(e.getMessage(), e);
@@ -211,6 +212,19 @@ public final class JdbcRecordStore implements RecordStore {
         if (session != null) {
             session.transaction().rollbackOnly = false;
         }
+    }
+
+    /**
+     * Runs {@code hook} before every statement that store work issues in the current
+     * transaction, until it is replaced or cleared with null. The job runner sets a savepoint
+     * this way just before a job's first statement, so that jobs that touch no table cost none.
+     */
+    public void beforeStatements(Runnable hook) {
+        JdbcSession session = current.get();
+        if (session == null) {
+            throw new IllegalStateException("No store transaction on this thread");
+        }
+        session.transaction().beforeStatement = hook;
     }
 
     /**

@@ -50,6 +50,15 @@ final class JdbcSession implements StoreSession {
         final RecordListeners listeners;
         final List<Runnable> afterCommit = new ArrayList<>();
         boolean rollbackOnly;
+        /** Run before each statement while set: the job runner's lazy savepoint. */
+        Runnable beforeStatement;
+
+        void beforeStatement() {
+            Runnable hook = beforeStatement;
+            if (hook != null) {
+                hook.run();
+            }
+        }
 
         Transaction(Connection connection, Models models, RecordListeners listeners) {
             this.connection = connection;
@@ -139,6 +148,7 @@ final class JdbcSession implements StoreSession {
         String sql = "INSERT INTO " + quote(m.table()) + " (" + columns.stream().map(Dialect::quote)
                 .collect(Collectors.joining(", ")) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         long id;
+        tx.beforeStatement();
         try (PreparedStatement insert = tx.connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bindAll(insert, params);
             insert.executeUpdate();
@@ -390,6 +400,7 @@ final class JdbcSession implements StoreSession {
         created.put(ModelDefinition.BACKEND_ID, backendId);
         created.put(ModelDefinition.EXTERNAL_ID, externalId);
         Savepoint savepoint;
+        tx.beforeStatement();
         try {
             savepoint = tx.connection.setSavepoint();
         } catch (SQLException e) {
@@ -523,6 +534,7 @@ final class JdbcSession implements StoreSession {
     }
 
     void select(String sql, List<Object> params, RowReader reader, String what) {
+        tx.beforeStatement();
         try (PreparedStatement statement = tx.connection.prepareStatement(sql)) {
             bindAll(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
@@ -536,6 +548,7 @@ final class JdbcSession implements StoreSession {
     }
 
     private int execute(String sql, List<Object> params, String what) {
+        tx.beforeStatement();
         try (PreparedStatement statement = tx.connection.prepareStatement(sql)) {
             bindAll(statement, params);
             return statement.executeUpdate();

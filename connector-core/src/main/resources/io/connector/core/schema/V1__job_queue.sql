@@ -38,9 +38,10 @@ CREATE UNIQUE INDEX "ux_connector_job_active_key" ON "connector_job" ("active_ke
 -- The claim reads pending jobs in order (eta, priority, creation): done jobs are elsewhere in
 -- this index, so the claim does not slow down as they pile up.
 CREATE INDEX "ix_connector_job_claim" ON "connector_job" ("state", "eta", "priority", "id");
-CREATE INDEX "ix_connector_job_lease" ON "connector_job" ("state", "lease_until");
-CREATE INDEX "ix_connector_job_ended" ON "connector_job" ("state", "ended_at");
-CREATE INDEX "ix_connector_job_backend" ON "connector_job" ("backend_id", "state");
+-- Without "state": a state change then touches only the claim index.
+CREATE INDEX "ix_connector_job_lease" ON "connector_job" ("lease_until");
+CREATE INDEX "ix_connector_job_ended" ON "connector_job" ("ended_at");
+CREATE INDEX "ix_connector_job_backend" ON "connector_job" ("backend_id");
 
 CREATE TABLE "connector_job_dependency" (
     "job_id" BIGINT NOT NULL REFERENCES "connector_job" ("id") ON DELETE CASCADE,
