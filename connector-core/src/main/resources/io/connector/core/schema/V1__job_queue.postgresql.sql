@@ -38,6 +38,9 @@ CREATE UNIQUE INDEX "ux_connector_job_active_key" ON "connector_job" ("active_ke
 -- The claim reads pending jobs in order (eta, priority, creation): only pending jobs are in this
 -- index, so the claim does not slow down as done jobs pile up.
 CREATE INDEX "ix_connector_job_claim" ON "connector_job" ("eta", "priority", "id") WHERE "state" = 'pending';
+-- What a claim counts: running jobs per channel, and failed ones (for sequential channels).
+CREATE INDEX "ix_connector_job_running" ON "connector_job" ("channel") WHERE "state" IN ('claimed', 'started');
+CREATE INDEX "ix_connector_job_failed" ON "connector_job" ("channel") WHERE "state" = 'failed';
 -- Without "state": a state change then touches only the claim index.
 CREATE INDEX "ix_connector_job_lease" ON "connector_job" ("lease_until");
 CREATE INDEX "ix_connector_job_ended" ON "connector_job" ("ended_at");
