@@ -121,8 +121,26 @@ public abstract class ConnectorTestSupport {
         }
     }
 
-    /** Runs a shell command as an administrator and returns what it printed; its errors are thrown. */
+    /**
+     * Runs a shell command as an administrator and returns what it printed; its errors are
+     * thrown. Commands register a moment after their bundle starts: one not there yet is waited
+     * for, up to 30 s.
+     */
     protected String execute(String command) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (org.apache.felix.gogo.runtime.CommandNotFoundException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private String executeOnce(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject admin = new Subject();
