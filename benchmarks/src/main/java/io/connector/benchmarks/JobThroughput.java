@@ -84,8 +84,93 @@ public final class JobThroughput {
             System.out.printf(Locale.ROOT, "%s: ran %d no-op jobs with %d threads in %.2f s: %.0f jobs/s%n", database, jobs,
                     threads, runSeconds, jobs / runSeconds);
 
+            double floor = sqlFloor(store, queue, jobs);
+            System.out.printf(Locale.ROOT, "%s: the queue's own SQL alone (claim 400 per statement, end 50 per batch, "
+                    + Integer.getInteger("floor.threads", 1) + " thread(s), no queue logic): %.0f jobs/s; the queue reached %.2f of it%n", database, floor,
+                    jobs / runSeconds / floor);
+
             if (doneRows > 0) {
                 claimTimes(store, database, queue, doneRows);
+            }
+        }
+    }
+
+    /**
+     * The least the database has to do per job, measured on the same table in the same run: the
+     * claim's update (400 jobs per statement) and the end's (batches of 50), with their commits,
+     * from one thread. What the queue adds (choosing by channel, leases, savepoints, running the
+     * function, several threads) shows as the ratio to it.
+     */
+    private static double sqlFloor(JdbcRecordStore store, ConnectorJobQueue queue, int jobs) throws Exception {
+        store.inConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM \"connector_job\"");
+            }
+            return null;
+        });
+        for (int done = 0; done < jobs; done += 1000) {
+            int batch = Math.min(1000, jobs - done);
+            store.inTransaction(s -> {
+                for (int i = 0; i < batch; i++) {
+                    queue.job("noop").delay();
+                }
+                return null;
+            });
+        }
+        java.util.List<Long> ids = store.inConnection(c -> {
+            java.util.List<Long> all = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT \"id\" FROM \"connector_job\" ORDER BY \"id\"")) {
+                while (rows.next()) {
+                    all.add(rows.getLong(1));
+                }
+            }
+            return all;
+        });
+        int threads = Integer.getInteger("floor.threads", 1);
+        long t = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+        int share = (ids.size() + threads - 1) / threads;
+        for (int k = 0; k < threads; k++) {
+            java.util.List<Long> mine = ids.subList(Math.min(ids.size(), k * share), Math.min(ids.size(), (k + 1) * share));
+            parts.add(pool.submit(() -> {
+                floorPart(store, mine);
+                return null;
+            }));
+        }
+        for (var part : parts) {
+            part.get();
+        }
+        pool.shutdown();
+        return ids.size() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    private static void floorPart(JdbcRecordStore store, java.util.List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += 400) {
+            java.util.List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 400));
+            store.inConnection(c -> {
+                String in = String.join(",", chunk.stream().map(String::valueOf).toList());
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = 'w', \"claim_id\" = 'c', "
+                            + "\"lease_until\" = CURRENT_TIMESTAMP, \"claimed_at\" = CURRENT_TIMESTAMP WHERE \"id\" IN (" + in
+                            + ") AND \"state\" || '' = 'pending'");
+                }
+                return null;
+            });
+            for (int part = 0; part < chunk.size(); part += 50) {
+                java.util.List<Long> end = chunk.subList(part, Math.min(chunk.size(), part + 50));
+                store.inConnection(c -> {
+                    try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', "
+                            + "\"ended_at\" = CURRENT_TIMESTAMP, \"active_key\" = NULL, \"lease_until\" = NULL WHERE \"id\" = ? "
+                            + "AND \"claim_id\" = 'c' AND \"state\" IN ('claimed', 'started')")) {
+                        for (Long id : end) {
+                            update.setLong(1, id);
+                            update.addBatch();
+                        }
+                        update.executeBatch();
+                    }
+                    return null;
+                });
             }
         }
     }
