@@ -1,0 +1,235 @@
+package io.connector.magento.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.connector.api.BackendRecord;
+import io.connector.api.ConnectorException;
+import io.connector.api.job.RetryableJobException;
+import io.connector.magento.xmlrpc.XmlRpcCodec;
+import io.connector.magento.xmlrpc.XmlRpcException;
+import io.connector.magento.xmlrpc.XmlRpcFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Talks to one Magento 1.x shop over XML-RPC: logs in once and reuses the session across
+ * calls and jobs, logs in again once when Magento says the session expired (fault 5), and turns
+ * what can go wrong into errors that say what to do: unreachable, timeouts and HTTP 502/503/504
+ * are {@link RetryableJobException}s; a refused login (fault 2) is a configuration error naming
+ * the backend; a missing record (faults 100/101/102) is a {@link RecordNotFoundException}; a
+ * body that is not XML-RPC is an error quoting its start. Never logs a request body: the login
+ * carries the API key.
+ */
+public final class MagentoClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MagentoClient.class);
+    static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 504);
+    static final Set<Integer> NOT_FOUND_FAULTS = Set.of(100, 101, 102);
+    static final int ACCESS_DENIED = 2;
+    static final int SESSION_EXPIRED = 5;
+
+    /** One call of a multiCall. */
+    public record Call(String method, List<?> args) {
+    }
+
+    private final String backendName;
+    private final URI endpoint;
+    private final String username;
+    private final String apiKey;
+    private final HttpClient http;
+    private final Duration timeout;
+    private volatile String session;
+
+    public MagentoClient(BackendRecord backend, HttpClient http, Duration timeout) {
+        this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout);
+    }
+
+    public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout) {
+        this.backendName = backendName;
+        this.endpoint = endpoint(backendName, location);
+        this.username = username;
+        this.apiKey = apiKey;
+        this.http = http;
+        this.timeout = timeout;
+    }
+
+    /** {@code location}, or {@code location/index.php/api/xmlrpc} when it does not name the API itself. */
+    static URI endpoint(String backendName, String location) {
+        if (location == null || location.isBlank()) {
+            throw new ConnectorException("Backend " + backendName + " has no location");
+        }
+        String base = location.trim();
+        String url = base.contains("/api/xmlrpc") ? base : base.replaceAll("/+$", "") + "/index.php/api/xmlrpc";
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("Backend " + backendName + " has an invalid location '" + location + "': " + e.getMessage());
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** {@code resource.method} with its arguments. */
+    public Object call(String method, List<?> args) {
+        return withSession(method, session -> post("call", List.of(session, method, trimTrailingNulls(args)), method));
+    }
+
+    /** Runs {@code request} with the session; once more with a new one when Magento says it expired. */
+    private Object withSession(String what, java.util.function.Function<String, Object> request) {
+        String current = session();
+        try {
+            return request.apply(current);
+        } catch (SessionExpired e) {
+            try {
+                return request.apply(relogin(current));
+            } catch (SessionExpired again) {
+                throw fault(what, SESSION_EXPIRED, "Session expired. Try to relogin.");
+            }
+        }
+    }
+
+    /** Several calls in one round trip; a failed item comes back as a {@link MagentoException}, not thrown. */
+    public List<Object> multiCall(List<Call> calls) {
+        List<List<Object>> encoded = new ArrayList<>();
+        for (Call c : calls) {
+            encoded.add(List.of(c.method(), trimTrailingNulls(c.args())));
+        }
+        Object result = withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall"));
+        if (!(result instanceof List<?> items) || items.size() != calls.size()) {
+            throw new ConnectorException("Backend " + backendName + ": multiCall of " + calls.size()
+                    + " calls did not answer a list of as many results");
+        }
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof Map<?, ?> struct && Boolean.TRUE.equals(struct.get("isFault"))) {
+                int code = struct.get("faultCode") instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(struct.get("faultCode")));
+                results.add(fault(calls.get(i).method(), code, String.valueOf(struct.get("faultMessage"))));
+            } else {
+                results.add(item);
+            }
+        }
+        return results;
+    }
+
+    /** Ends the session, if there is one; never fails. */
+    @Override
+    public void close() {
+        String current = session;
+        session = null;
+        if (current != null) {
+            try {
+                post("endSession", List.of(current), "endSession");
+            } catch (RuntimeException e) {
+                LOG.debug("Ending the Magento session of {} failed: {}", backendName, e.getMessage());
+            }
+        }
+    }
+
+    private String session() {
+        String current = session;
+        return current != null ? current : relogin(null);
+    }
+
+    /** Logs in, unless another thread already replaced {@code expired}. */
+    private synchronized String relogin(String expired) {
+        if (session != null && !session.equals(expired)) {
+            return session;
+        }
+        Object result = post("login", List.of(username == null ? "" : username, apiKey == null ? "" : apiKey), "login");
+        if (!(result instanceof String id) || id.isBlank()) {
+            throw new ConnectorException("Backend " + backendName + ": login did not answer a session id");
+        }
+        session = id;
+        return id;
+    }
+
+    private Object post(String xmlRpcMethod, List<?> params, String what) {
+        byte[] body = XmlRpcCodec.encodeCall(xmlRpcMethod, params);
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
+                    + timeout.toSeconds() + " s (" + endpoint + ")", e);
+        } catch (IOException e) {
+            throw new RetryableJobException("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
+                    + what + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
+        }
+        int status = response.statusCode();
+        if (RETRYABLE_STATUS.contains(status)) {
+            throw new RetryableJobException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what);
+        }
+        if (status != 200) {
+            throw new ConnectorException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what
+                    + " at " + endpoint + "; the response starts with: " + XmlRpcCodec.start(response.body()));
+        }
+        try {
+            return XmlRpcCodec.decodeResponse(response.body());
+        } catch (XmlRpcFault f) {
+            if (f.code() == SESSION_EXPIRED && !xmlRpcMethod.equals("login")) {
+                throw new SessionExpired();
+            }
+            throw fault(what, f.code(), f.faultString());
+        } catch (XmlRpcException e) {
+            throw new ConnectorException("Backend " + backendName + ": Magento's answer to " + what + " is not XML-RPC: "
+                    + e.getMessage());
+        }
+    }
+
+    private MagentoException fault(String what, int code, String message) {
+        if (code == ACCESS_DENIED) {
+            return new MagentoException("Backend " + backendName + ": Magento refused the API user '" + username
+                    + "' (fault 2 " + message + "); check the backend's username and API key", code);
+        }
+        if (NOT_FOUND_FAULTS.contains(code) && !what.endsWith(".create")) {
+            return new RecordNotFoundException("Backend " + backendName + ": " + what + " answered fault " + code
+                    + " (" + message + "): the record no longer exists in Magento", code);
+        }
+        return new MagentoException("Backend " + backendName + ": " + what + " answered fault " + code + " (" + message + ")", code);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    /** PHP reads a missing trailing argument as null, and some methods refuse an explicit nil. */
+    static List<?> trimTrailingNulls(List<?> args) {
+        int end = args.size();
+        while (end > 0 && args.get(end - 1) == null) {
+            end--;
+        }
+        return args.subList(0, end);
+    }
+
+    /** Fault 5: the caller logs in again once. */
+    private static final class SessionExpired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SessionExpired() {
+            super(null, null, false, false);
+        }
+    }
+}
