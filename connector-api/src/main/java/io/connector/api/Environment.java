@@ -26,6 +26,9 @@ public interface Environment extends AutoCloseable {
     /** The local record store, where units read and write records in transactions. */
     RecordStore store();
 
+    /** The job queue, to delay work (e.g. one import job per record of a batch). */
+    io.connector.api.job.JobQueue jobs();
+
     /** The unit of this type for this environment's model. */
     <T extends ConnectorUnit> T unit(Class<T> type);
 

@@ -50,6 +50,13 @@ public interface StoreSession {
     boolean isNoExport();
 
     /**
+     * Locks {@code key} (e.g. {@code "import magento.res.partner b1 136"}) until this transaction
+     * ends; false, at once, when another transaction holds it: the caller retries later rather
+     * than wait (two synchronizations of one record must not overlap).
+     */
+    boolean tryLock(String key);
+
+    /**
      * Creates or updates the binding of {@code externalId} on a backend record, atomically:
      * two concurrent calls for the same (backend, external id) end with one binding. Sets the
      * sync date. Returns the binding id.

@@ -45,6 +45,11 @@ final class ConnectorEnvironment implements Environment {
     }
 
     @Override
+    public io.connector.api.job.JobQueue jobs() {
+        return scope.jobs();
+    }
+
+    @Override
     public <T extends ConnectorUnit> T unit(Class<T> type) {
         return scope.unit(Objects.requireNonNull(type, "type"), this);
     }

@@ -26,6 +26,9 @@ public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordStore store;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile io.connector.api.job.JobQueue jobs;
+
     @Activate
     public ConnectorEnvironmentFactory(@Reference UnitRegistry registry) {
         this.registry = registry;
@@ -33,8 +36,13 @@ public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
 
     /** For use without a container. */
     public ConnectorEnvironmentFactory(UnitRegistry registry, RecordStore store) {
+        this(registry, store, null);
+    }
+
+    public ConnectorEnvironmentFactory(UnitRegistry registry, RecordStore store, io.connector.api.job.JobQueue jobs) {
         this.registry = registry;
         this.store = store;
+        this.jobs = jobs;
     }
 
     @Override
@@ -51,6 +59,6 @@ public final class ConnectorEnvironmentFactory implements EnvironmentFactory {
             throw new UnknownBackendException("Backend record '" + backendRecord.name() + "' is of backend "
                     + backend + ", which no installed bundle declares. " + snapshot.declaredBackendsText());
         }
-        return new ConnectorEnvironment(new EnvironmentScope(backendRecord, store, attributes, snapshot, registry::current), model);
+        return new ConnectorEnvironment(new EnvironmentScope(backendRecord, store, jobs, attributes, snapshot, registry::current), model);
     }
 }

@@ -24,16 +24,18 @@ final class EnvironmentScope {
 
     private final BackendRecord backendRecord;
     private final RecordStore store;
+    private final io.connector.api.job.JobQueue jobs;
     private final Map<String, Object> attributes;
     private final RegistrySnapshot snapshot;
     private final Supplier<RegistrySnapshot> latest;
     private final Map<List<String>, Obtained> instances = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    EnvironmentScope(BackendRecord backendRecord, RecordStore store, Map<String, Object> attributes,
-            RegistrySnapshot snapshot, Supplier<RegistrySnapshot> latest) {
+    EnvironmentScope(BackendRecord backendRecord, RecordStore store, io.connector.api.job.JobQueue jobs,
+            Map<String, Object> attributes, RegistrySnapshot snapshot, Supplier<RegistrySnapshot> latest) {
         this.backendRecord = backendRecord;
         this.store = store;
+        this.jobs = jobs;
         this.attributes = Map.copyOf(attributes);
         this.snapshot = snapshot;
         this.latest = latest;
@@ -49,6 +51,13 @@ final class EnvironmentScope {
                     + "available; see etc/org.ops4j.datasource-connector.cfg and jdbc:ds-list");
         }
         return store;
+    }
+
+    io.connector.api.job.JobQueue jobs() {
+        if (jobs == null) {
+            throw new ConnectorException("No job queue: the connector core's store is not up (see jdbc:ds-list)");
+        }
+        return jobs;
     }
 
     Map<String, Object> attributes() {

@@ -383,14 +383,19 @@ final class JdbcSession implements StoreSession {
     @Override
     public long upsertBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values) {
         ModelDefinition m = tx.models.require(bindingModel);
-        if (m.bindingOf().isEmpty()) {
-            throw new StoreException(bindingModel + " is not a binding model");
+        if (m.bindingOf().isEmpty() && !(m.definitions().containsKey(ModelDefinition.BACKEND_ID)
+                && m.definitions().containsKey(ModelDefinition.EXTERNAL_ID))) {
+            throw new StoreException(bindingModel + " is not a binding model: it binds no model and has no backend_id "
+                    + "and external_id");
         }
+        boolean stampsSync = m.definitions().containsKey(ModelDefinition.SYNC_DATE);
         if (backendId == null || externalId == null) {
             throw new StoreException("A binding of " + bindingModel + " needs a backend id and an external id");
         }
         Map<String, Object> withSync = new LinkedHashMap<>(values);
-        withSync.put(ModelDefinition.SYNC_DATE, now());
+        if (stampsSync) {
+            withSync.put(ModelDefinition.SYNC_DATE, now());
+        }
         Optional<Long> existing = findBinding(bindingModel, backendId, externalId);
         if (existing.isPresent()) {
             write(bindingModel, existing.get(), withSync);
@@ -420,6 +425,44 @@ final class JdbcSession implements StoreSession {
             write(bindingModel, id, withSync);
             return id;
         }
+    }
+
+    @Override
+    public boolean tryLock(String key) {
+        int bucket = Math.floorMod(fnv1a(key), 4096);
+        tx.beforeStatement();
+        Savepoint savepoint;
+        try {
+            savepoint = tx.connection.setSavepoint();
+        } catch (SQLException e) {
+            throw failure("lock " + key, e);
+        }
+        try (PreparedStatement lock = tx.connection.prepareStatement(
+                "SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE NOWAIT")) {
+            lock.setInt(1, bucket);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+            }
+            release(savepoint);
+            return true;
+        } catch (SQLException e) {
+            // PostgreSQL: 55P03 lock_not_available; H2: HYT00 lock timeout. The savepoint keeps the
+            // transaction usable on PostgreSQL, where an error would otherwise end it.
+            if ("55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState())) {
+                rollback(savepoint);
+                return false;
+            }
+            throw failure("lock " + key, e);
+        }
+    }
+
+    private static long fnv1a(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash ^= b;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     private Optional<Long> findBinding(String bindingModel, String backendId, String externalId) {

@@ -347,6 +347,41 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRecordLockIsRefusedAtOnceWhileAnotherTransactionHoldsItAndFreedAtItsEnd() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Boolean> holder = pool.submit(() -> tx(s -> {
+                boolean got = s.tryLock("import shop.res.partner b1 136");
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return got;
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 136"))).as("held elsewhere").isFalse();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("refused without waiting").isLessThan(5);
+            // The transaction that was refused a lock goes on and commits its work.
+            long id = tx(s -> {
+                assertThat(s.tryLock("import shop.res.partner b1 136")).isFalse();
+                return s.create("res.partner", Map.of("name", "after a refused lock"));
+            });
+            assertThat(get("res.partner", id)).containsEntry("name", "after a refused lock");
+            release.countDown();
+            assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 136") && s.tryLock("import shop.res.partner b1 136")))
+                    .as("free again, and re-entrant in one transaction").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAddonAddsFieldsAndUninstallingItKeepsTheData() {
         fixture.contribute("addon", 3, "/addon-models.json");
         long binding = tx(s -> s.upsertBinding("shop.res.partner", "b1", "7",

@@ -198,7 +198,7 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    private MagentoException fault(String what, int code, String message) {
+    private io.connector.api.ConnectorException fault(String what, int code, String message) {
         if (code == ACCESS_DENIED) {
             return new MagentoException("Backend " + backendName + ": Magento refused the API user '" + username
                     + "' (fault 2 " + message + "); check the backend's username and API key", code);

@@ -1,0 +1,146 @@
+package io.connector.core.sync;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.job.NothingToDoException;
+import io.connector.api.job.RetryableJobException;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.api.unit.Binder;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.MapRecord;
+import io.connector.api.unit.RecordImporter;
+import io.connector.api.unit.RemoteRecordNotFoundException;
+import io.connector.core.unit.AbstractUnit;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Imports one remote record, as the reference does: read it (gone remotely: nothing to do),
+ * {@link #mustSkip}, skip it when the binding is newer than the remote change (unless forced),
+ * lock it (or retry later), {@link #beforeImport}, import what it depends on first, map it,
+ * create or update the binding and its record, bind, {@link #afterImport}. All of it in the
+ * caller's store transaction (a job's), so that a record and its dependencies commit together.
+ */
+@ConsumerType
+public abstract class AbstractRecordImporter extends AbstractUnit implements RecordImporter {
+
+    @Override
+    public String run(String externalId, boolean force) {
+        return environment().store().inTransaction(session -> importRecord(session, externalId, force));
+    }
+
+    private String importRecord(StoreSession session, String externalId, boolean force) {
+        Map<String, Object> remote;
+        try {
+            remote = read(externalId);
+        } catch (RemoteRecordNotFoundException e) {
+            throw new NothingToDoException("Record no longer exists: " + e.getMessage());
+        }
+        String skip = mustSkip(remote);
+        if (skip != null) {
+            return skip;
+        }
+        Binder binder = environment().binder();
+        Optional<Long> binding = binder.toInternal(externalId);
+        if (!force && binding.isPresent() && isUpToDate(session, binding.get(), remote)) {
+            return "Already up to date: " + describe(externalId);
+        }
+        if (!session.tryLock("import " + model() + " " + backendRecord().id() + " " + externalId)) {
+            throw new RetryableJobException(describe(externalId) + " is being imported by another job", Duration.ofSeconds(10), true);
+        }
+        beforeImport(session, remote);
+        importDependencies(session, remote);
+        MapRecord record = mapper().mapRecord(remote);
+        long id;
+        if (binding.isPresent()) {
+            id = binding.get();
+            session.noExport().write(model(), id, record.values(false, List.of(), mapOptions()));
+            binder.bind(externalId, id);
+        } else {
+            id = create(session, externalId, record.values(true, List.of(), mapOptions()));
+        }
+        afterImport(session, id, remote);
+        return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId);
+    }
+
+    /** e.g. "magento.res.partner 136 of backend shop1". */
+    protected final String describe(String externalId) {
+        return model() + " " + externalId + " of backend " + backendRecord().name();
+    }
+
+    /** The remote record; the adapter throws {@link RemoteRecordNotFoundException} when it is gone. */
+    protected Map<String, Object> read(String externalId) {
+        return unit(BackendAdapter.class).read(externalId, List.of());
+    }
+
+    /** A reason not to import the record (it becomes the job's result), or null. */
+    protected String mustSkip(Map<String, Object> remote) {
+        return null;
+    }
+
+    /** The remote field holding the record's last change, for the up-to-date check; null for none. */
+    protected String updatedAtField() {
+        return "updated_at";
+    }
+
+    /** Up to date: the remote record changed before the binding was last synchronized. */
+    protected boolean isUpToDate(StoreSession session, long bindingId, Map<String, Object> remote) {
+        String field = updatedAtField();
+        if (field == null) {
+            return false;
+        }
+        LocalDateTime changed;
+        try {
+            changed = RemoteDates.utc(remote.get(field));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(describe(String.valueOf(remote.getOrDefault("id", "?"))) + ": " + field + " "
+                    + e.getMessage());
+        }
+        Object synced = session.read(model(), List.of(bindingId), List.of("sync_date")).stream().findFirst()
+                .map(row -> row.get("sync_date")).orElse(null);
+        return changed != null && synced instanceof LocalDateTime syncDate && changed.isBefore(syncDate);
+    }
+
+    protected void beforeImport(StoreSession session, Map<String, Object> remote) {
+    }
+
+    /** Imports the records this one refers to, when they have no binding yet ({@link #importDependency}). */
+    protected void importDependencies(StoreSession session, Map<String, Object> remote) {
+    }
+
+    /** Imports a related record now, in this transaction, unless it is bound already (or {@code always}). */
+    protected final void importDependency(String externalId, String bindingModel, boolean always) {
+        if (externalId == null || externalId.isBlank()) {
+            return;
+        }
+        if (always || environment().binder(bindingModel).toInternal(externalId).isEmpty()) {
+            unit(RecordImporter.class, bindingModel).run(externalId, false);
+        }
+    }
+
+    protected final void importDependency(String externalId, String bindingModel) {
+        importDependency(externalId, bindingModel, false);
+    }
+
+    protected ImportMapper mapper() {
+        return unit(ImportMapper.class);
+    }
+
+    /** Custom options the mapper reads (MapContext.option). */
+    protected Map<String, Object> mapOptions() {
+        return Map.of();
+    }
+
+    /** Creates the binding (and the record it binds); returns the binding id. */
+    protected long create(StoreSession session, String externalId, Map<String, Object> values) {
+        return session.noExport().upsertBinding(model(), backendRecord().id(), externalId, values);
+    }
+
+    protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
+    }
+}
