@@ -1,0 +1,261 @@
+package io.connector.magento.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A Magento 1.x shop as the connector sees it: a real HTTP server speaking Magento's XML-RPC API
+ * ({@code login}, {@code call}, {@code multiCall}, {@code endSession}) at
+ * {@code url() + "/index.php/api/xmlrpc"}, answering from a {@link DataStore} filled from the
+ * recorded traffic, a data directory or a generator, with faults to switch on at run time.
+ *
+ * <pre>
+ * try (MagentoSimulator magento = MagentoSimulator.builder()
+ *         .user("odoo").apiKey("odoo42")
+ *         .seedFromCassettes(Path.of("../../shared/magento/cassettes/1.9"))
+ *         .generate(GeneratorSpec.parse("customers=100,products=50,categories=10"))
+ *         .start()) {
+ *     String location = magento.url();
+ *     magento.store().customers().set("136", "updated_at", "2030-01-01 00:00:00");
+ *     magento.faults().failNextWith503(2);
+ *     ...
+ *     assertThat(magento.calls()).extracting(RecordedCall::method).contains("customer.info");
+ * }
+ * </pre>
+ */
+public final class MagentoSimulator implements AutoCloseable {
+
+    static {
+        // The JDK's server sends the headers and the body of an answer in two writes; without
+        // TCP_NODELAY the body waits for the client's delayed ACK, 40 ms per call on Linux. The
+        // JDK reads this once, when its first server starts, and nothing else in a test JVM uses it.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final DataStore store;
+    private final FaultInjection faults;
+    private final Sessions sessions;
+    private final List<RecordedCall> calls = new ArrayList<>();
+    private final boolean recordCalls;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String host;
+    private final Set<String> apiPaths;
+
+    private MagentoSimulator(Builder builder, DataStore store) throws IOException {
+        this.store = store;
+        this.faults = new FaultInjection();
+        this.sessions = new Sessions(faults::sessionCallLimit);
+        this.recordCalls = builder.recordCalls;
+        this.host = builder.host;
+        ApiMethods methods = new ApiMethods();
+        new StoreStructureResources(store).register(methods);
+        new CustomerResources(store).register(methods);
+        new CategoryResources(store).register(methods);
+        new ProductResources(store).register(methods);
+        new SalesResources(store).register(methods);
+        this.apiPaths = Set.copyOf(methods.paths());
+        MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, this::record);
+        this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext(XmlRpcEndpoint.PATH, new XmlRpcEndpoint(api, faults));
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "magento-simulator-" + count.incrementAndGet());
+            // Test JVMs must be able to exit with a simulator nobody stopped.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The shop's base location, e.g. {@code http://127.0.0.1:41234}: what a backend's location setting holds. */
+    public String url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    /** The XML-RPC endpoint: {@code url() + "/index.php/api/xmlrpc"}. */
+    public String endpoint() {
+        return url() + XmlRpcEndpoint.PATH;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The {@code resource.method} paths {@code call} and {@code multiCall} answer; any other is fault 3. */
+    public Set<String> apiPaths() {
+        return apiPaths;
+    }
+
+    /** The shop's data: change it while the simulator runs. */
+    public DataStore store() {
+        return store;
+    }
+
+    /** The faults to inject: change them while the simulator runs. */
+    public FaultInjection faults() {
+        return faults;
+    }
+
+    /** The calls answered so far, oldest first. */
+    public List<RecordedCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The calls of one method (e.g. "customer.info") answered so far. */
+    public List<RecordedCall> calls(String method) {
+        return calls().stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public void clearCalls() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /** Forgets every session now: the next call of each client answers fault 5. */
+    public void expireSessions() {
+        sessions.expireAll();
+    }
+
+    /** How many sessions are open. */
+    public int openSessions() {
+        return sessions.count();
+    }
+
+    private void record(RecordedCall call) {
+        if (recordCalls) {
+            synchronized (calls) {
+                calls.add(call);
+            }
+        }
+    }
+
+    /** Stops answering and frees the port; the store stays readable. */
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "MagentoSimulator at " + endpoint() + " " + store;
+    }
+
+    /** How to start one. Data sources apply in the order they are given. */
+    public static final class Builder {
+
+        private String user = "odoo";
+        private String apiKey = "odoo42";
+        private String host = "127.0.0.1";
+        private int port;
+        private boolean recordCalls = true;
+        private DataStore store;
+        private final List<DataSource> sources = new ArrayList<>();
+
+        @FunctionalInterface
+        private interface DataSource {
+            void fill(DataStore store) throws IOException;
+        }
+
+        private Builder() {
+        }
+
+        /** The API user login accepts; "odoo" by default, as in the recorded traffic. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The API key login accepts; "odoo42" by default, as in the recorded traffic. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The address to listen on; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port; 0 (the default) for any free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Whether to keep {@link #calls()}; on by default, off for long load runs. */
+        public Builder recordCalls(boolean recordCalls) {
+            this.recordCalls = recordCalls;
+            return this;
+        }
+
+        /** Serves this store (shared with the caller) instead of a new one; sources still apply to it. */
+        public Builder store(DataStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Loads the records the recorded traffic in {@code dir} answered (see {@link CassetteSeeder}). */
+        public Builder seedFromCassettes(Path dir) {
+            sources.add(store -> CassetteSeeder.seed(store, dir));
+            return this;
+        }
+
+        /** Loads a data directory written by {@link DataStore#save}. */
+        public Builder loadData(Path dir) {
+            sources.add(store -> store.load(dir));
+            return this;
+        }
+
+        /** Adds generated records (see {@link DataGenerator}). */
+        public Builder generate(GeneratorSpec spec) {
+            sources.add(store -> DataGenerator.populate(store, spec));
+            return this;
+        }
+
+        /** Fills the store and starts listening. */
+        public MagentoSimulator start() {
+            DataStore target = store != null ? store : new DataStore();
+            try {
+                for (DataSource source : sources) {
+                    source.fill(target);
+                }
+                return new MagentoSimulator(this, target);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

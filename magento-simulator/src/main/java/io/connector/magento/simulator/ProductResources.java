@@ -1,0 +1,129 @@
+package io.connector.magento.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Products, their images and stock. {@code catalog_product.list} answers Magento's short form
+ * of each product; {@code ol_catalog_product.info} the full record (fault 101 "Product not
+ * exists."); {@code product_media.list} the images; {@code oerp_cataloginventory_stock_item.update}
+ * writes what the connector exports into {@link DataStore#stockItems()}.
+ */
+final class ProductResources {
+
+    private static final int PRODUCT_NOT_FOUND = 101;
+    private static final String NOT_FOUND = "Product not exists.";
+
+    private final DataStore store;
+
+    ProductResources(DataStore store) {
+        this.store = store;
+    }
+
+    void register(ApiMethods api) {
+        api.add("catalog_product.list", this::list);
+        // ol_catalog_product is the OCA module's copy of catalog_product with the same arguments.
+        api.add("ol_catalog_product.info", this::info);
+        api.add("catalog_product.info", this::info);
+        api.add("product_media.list", this::media);
+        api.add("catalog_product_attribute_media.list", this::media);
+        api.add("oerp_cataloginventory_stock_item.update", this::updateStock);
+        api.add("cataloginventory_stock_item.update", this::updateStock);
+    }
+
+    /** [filters, store view]. */
+    private List<Map<String, Object>> list(Arguments args) throws ApiFault {
+        Filter filter = Filter.parse(args.get(0));
+        String storeView = Lookups.storeViewId(store, args.get(1));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String id : store.products().ids()) {
+            Map<String, Object> record = store.products().get(id, storeView).orElseThrow();
+            Map<String, Object> item = listItem(id, record);
+            // Filters name the list's fields (website_ids) as well as the record's (updated_at).
+            Map<String, Object> view = new LinkedHashMap<>(record);
+            view.putAll(item);
+            if (filter.matches(view)) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** Magento's catalog_product.list item, from the full record. */
+    static Map<String, Object> listItem(String id, Map<String, Object> record) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("product_id", id);
+        item.put("sku", record.get("sku"));
+        item.put("name", record.get("name"));
+        item.put("set", record.get("set"));
+        item.put("type", record.containsKey("type") ? record.get("type") : record.get("type_id"));
+        item.put("category_ids", Values.copy(first(record, "category_ids", "categories")));
+        item.put("website_ids", Values.copy(first(record, "websites", "website_ids")));
+        return item;
+    }
+
+    private static Object first(Map<String, Object> record, String field, String otherwise) {
+        Object value = record.get(field);
+        return value != null ? value : record.getOrDefault(otherwise, List.of());
+    }
+
+    /** [product, store view, attributes, identifier type]. */
+    private Map<String, Object> info(Arguments args) throws ApiFault {
+        String storeView = Lookups.storeViewId(store, args.get(1));
+        String id = productId(args.get(0), args.text(3));
+        Map<String, Object> record = Lookups.info(store.products(), id, storeView, PRODUCT_NOT_FOUND, NOT_FOUND);
+        return Lookups.select(record, args.names(2), "product_id");
+    }
+
+    /** [product, store view, identifier type]. */
+    private List<Map<String, Object>> media(Arguments args) throws ApiFault {
+        Lookups.storeViewId(store, args.get(1));
+        String id = productId(args.get(0), args.text(2));
+        List<String> images = store.productMedia().idsOwnedBy(id);
+        if (images.isEmpty() && !store.products().contains(id)) {
+            throw new ApiFault(PRODUCT_NOT_FOUND, NOT_FOUND);
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String image : images) {
+            store.productMedia().get(image).ifPresent(list::add);
+        }
+        return list;
+    }
+
+    /** [product, {qty, is_in_stock, manage_stock, ...}]: merged into the product's stock item. */
+    private Boolean updateStock(Arguments args) throws ApiFault {
+        String id = productId(args.get(0), null);
+        if (!store.products().contains(id)) {
+            throw new ApiFault(PRODUCT_NOT_FOUND, NOT_FOUND);
+        }
+        Map<String, Object> data = args.struct(1) == null ? Map.of() : args.struct(1);
+        RecordTable stock = store.stockItems();
+        synchronized (stock) {
+            Map<String, Object> item = stock.get(id).orElseGet(LinkedHashMap::new);
+            item.put("product_id", id);
+            item.putAll(data);
+            stock.put(id, item);
+        }
+        return true;
+    }
+
+    /**
+     * Magento's identifier rule: "id" or "sku" when the caller says which; otherwise a number is
+     * an id if such a product exists, and anything else a SKU.
+     */
+    private String productId(Object product, String identifierType) {
+        String given = Values.text(product);
+        if (given == null) {
+            return null;
+        }
+        boolean bySku = "sku".equals(identifierType)
+                || (identifierType == null && !(given.chars().allMatch(Character::isDigit) && store.products().contains(given)));
+        if (!bySku) {
+            return given;
+        }
+        List<String> ids = store.products().ids(record -> given.equals(Values.text(record.get("sku"))));
+        return ids.isEmpty() ? given : ids.get(0);
+    }
+}
