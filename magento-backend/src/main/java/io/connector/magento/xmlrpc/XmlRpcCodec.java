@@ -113,7 +113,37 @@ public final class XmlRpcCodec {
         } catch (XMLStreamException e) {
             throw new XmlRpcException("Cannot write XML-RPC: " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return keepCarriageReturns(out.toByteArray());
+    }
+
+    /**
+     * A CR in text as {@code &#13;}, as Magento sends it (category layout updates hold CRLF): the
+     * StAX writer leaves it raw, and every XML reader turns a raw CRLF into LF, so the other side
+     * would read another value. In UTF-8 the byte 13 is only ever that character, and the codec
+     * writes none in markup.
+     */
+    static byte[] keepCarriageReturns(byte[] xml) {
+        int count = 0;
+        for (byte b : xml) {
+            if (b == '\r') {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return xml;
+        }
+        byte[] reference = "&#13;".getBytes(StandardCharsets.US_ASCII);
+        byte[] escaped = new byte[xml.length + count * (reference.length - 1)];
+        int j = 0;
+        for (byte b : xml) {
+            if (b == '\r') {
+                System.arraycopy(reference, 0, escaped, j, reference.length);
+                j += reference.length;
+            } else {
+                escaped[j++] = b;
+            }
+        }
+        return escaped;
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {

@@ -45,7 +45,7 @@ final class MagentoApi {
             return XmlRpcCodec.encodeFault(UNPARSABLE_REQUEST, "Failed to parse request");
         }
         try {
-            return keepCarriageReturns(XmlRpcCodec.encodeResponse(dispatch(call.method(), call.params())));
+            return XmlRpcCodec.encodeResponse(dispatch(call.method(), call.params()));
         } catch (ApiFault fault) {
             return XmlRpcCodec.encodeFault(fault.code(), fault.getMessage());
         } catch (RuntimeException e) {
@@ -53,36 +53,6 @@ final class MagentoApi {
             System.err.println("Magento simulator: " + call.method() + " failed: " + e);
             return XmlRpcCodec.encodeFault(ApiFault.INTERNAL_ERROR, "Internal Error. Please see log for details.");
         }
-    }
-
-    /**
-     * Magento sends a CR in text as {@code &#13;} (category layout updates hold CRLF); the
-     * codec's StAX writer leaves it raw, and any XML reader turns a raw CRLF into LF, so the
-     * client would read another value. In UTF-8 the byte 13 is only ever that character, and the
-     * codec writes none in markup.
-     */
-    static byte[] keepCarriageReturns(byte[] xml) {
-        int count = 0;
-        for (byte b : xml) {
-            if (b == '\r') {
-                count++;
-            }
-        }
-        if (count == 0) {
-            return xml;
-        }
-        byte[] reference = "&#13;".getBytes(StandardCharsets.US_ASCII);
-        byte[] escaped = new byte[xml.length + count * (reference.length - 1)];
-        int j = 0;
-        for (byte b : xml) {
-            if (b == '\r') {
-                System.arraycopy(reference, 0, escaped, j, reference.length);
-                j += reference.length;
-            } else {
-                escaped[j++] = b;
-            }
-        }
-        return escaped;
     }
 
     private Object dispatch(String method, List<Object> params) throws ApiFault {
