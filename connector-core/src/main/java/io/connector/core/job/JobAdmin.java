@@ -1,5 +1,9 @@
 package io.connector.core.job;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +98,29 @@ public final class JobAdmin {
             current.channels().channels().forEach(channel -> counts.computeIfAbsent(channel.name(), n -> new TreeMap<>()));
         }
         return counts;
+    }
+
+    /**
+     * How far the jobs of a backend (null: any) created at or after {@code createdSince} (null:
+     * any) got: every unfinished one, and the finished ones that ended at or after {@code endedSince}.
+     */
+    public JobCounts count(String backendId, Instant createdSince, Instant endedSince) {
+        LocalDateTime created = utc(createdSince);
+        return store.inConnection(c -> {
+            Map<String, Long> byState = jobs.countByState(c, backendId, created, utc(endedSince));
+            long blocked = byState.getOrDefault(JobState.WAITING, 0L) == 0 ? 0 : jobs.countBlocked(c, backendId, created);
+            return JobCounts.of(byState, blocked);
+        });
+    }
+
+    /** Up to {@code limit} failed jobs of such a set that ended at or after {@code endedSince}, in the order they ended. */
+    public List<JobView> failed(String backendId, Instant createdSince, Instant endedSince, int limit) {
+        return store.inConnection(c -> jobs.listFailed(c, backendId, utc(createdSince), utc(endedSince), limit));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        // To the microsecond, as the job times are stored: a job created in the same microsecond counts as after.
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<ChannelTree> channels() {

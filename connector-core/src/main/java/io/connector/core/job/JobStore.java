@@ -802,6 +802,99 @@ public final class JobStore {
         return uuids;
     }
 
+    /**
+     * Jobs per state among those of a backend (null: any) created at or after {@code createdSince}
+     * (null: any): every unfinished one, and the finished ones that ended at or after
+     * {@code endedSince} (required), which the ended index finds without reading the older ones.
+     * One statement, so that a job ending meanwhile is counted once.
+     */
+    public Map<String, Long> countByState(Connection c, String backendId, LocalDateTime createdSince,
+            LocalDateTime endedSince) throws SQLException {
+        // Left to choose, H2 reads the finished jobs through the claim index (every done job the
+        // retention keeps) and a backend's unfinished ones through the backend index (its whole
+        // history): the hints point it to the indexes that read only the jobs counted.
+        boolean h2 = Dialect.of(c) == Dialect.H2;
+        List<Object> params = new ArrayList<>();
+        String unfinished = "SELECT \"state\", COUNT(*) FROM \"connector_job\"" + (h2 ? " USE INDEX (\"ix_connector_job_claim\")" : "")
+                + " WHERE \"state\" IN ('waiting', 'pending', 'claimed', 'started')" + scope(backendId, createdSince, params)
+                + " GROUP BY \"state\"";
+        params.add(endedSince);
+        String finished = "SELECT \"state\", COUNT(*) FROM \"connector_job\"" + (h2 ? " USE INDEX (\"ix_connector_job_ended\")" : "")
+                + " WHERE \"ended_at\" >= ? AND \"state\" IN ('done', 'failed', 'cancelled')" + scope(backendId, createdSince, params)
+                + " GROUP BY \"state\"";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement(unfinished + " UNION ALL " + finished)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * How many waiting jobs of a backend (null: any) created at or after {@code createdSince}
+     * (null: any) wait for a failed job, directly or through other waiting jobs: they never run
+     * unless an operator retries that job or sets it done.
+     */
+    public long countBlocked(Connection c, String backendId, LocalDateTime createdSince) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "WITH RECURSIVE \"blocked\" (\"id\") AS ("
+                + "SELECT d.\"job_id\" FROM \"connector_job\" p JOIN \"connector_job_dependency\" d ON d.\"parent_id\" = p.\"id\" "
+                + "JOIN \"connector_job\" w ON w.\"id\" = d.\"job_id\" WHERE p.\"state\" = 'failed' AND w.\"state\" = 'waiting' "
+                + "UNION SELECT d.\"job_id\" FROM \"blocked\" b JOIN \"connector_job_dependency\" d ON d.\"parent_id\" = b.\"id\" "
+                + "JOIN \"connector_job\" w ON w.\"id\" = d.\"job_id\" WHERE w.\"state\" = 'waiting') "
+                + "SELECT COUNT(*) FROM \"connector_job\" WHERE \"id\" IN (SELECT \"id\" FROM \"blocked\")"
+                + scope(backendId, createdSince, params);
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** The failed jobs of {@link #countByState}'s set that ended at or after {@code endedSince}, in the order they ended. */
+    public List<JobView> listFailed(Connection c, String backendId, LocalDateTime createdSince, LocalDateTime endedSince,
+            int limit) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(endedSince));
+        String sql = "SELECT * FROM \"connector_job\" WHERE \"ended_at\" >= ? AND \"state\" = 'failed'"
+                + scope(backendId, createdSince, params) + " ORDER BY \"ended_at\", \"id\" LIMIT " + limit;
+        List<JobView> views = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    views.add(view(rows, List.of()));
+                }
+            }
+        }
+        return views;
+    }
+
+    /** The conditions " AND ..." restricting a search to a backend and a creation time, when given. */
+    private static String scope(String backendId, LocalDateTime createdSince, List<Object> params) {
+        StringBuilder conditions = new StringBuilder();
+        if (backendId != null) {
+            conditions.append(" AND \"backend_id\" = ?");
+            params.add(backendId);
+        }
+        if (createdSince != null) {
+            conditions.append(" AND \"created_at\" >= ?");
+            params.add(createdSince);
+        }
+        return conditions.toString();
+    }
+
     static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }

@@ -42,6 +42,9 @@ public class BindingsCommand implements Action {
     @Option(name = "--limit", aliases = "-n", description = "At most this many (default 100)")
     int limit = 100;
 
+    @Option(name = "--json", description = "Print one JSON array of objects, field name to value, and nothing else")
+    boolean json;
+
     @Override
     public Object execute() {
         BackendRecord record = backends.get(backend);
@@ -60,6 +63,10 @@ public class BindingsCommand implements Action {
             return query.order("id").limit(limit).read(wraps ? new String[] {"external_id", "record_id", "sync_date", "name"}
                     : new String[] {"external_id", "sync_date"});
         });
+        if (json) {
+            System.out.println(JsonRecords.write(rows));
+            return null;
+        }
         ShellTable table = new ShellTable();
         table.column("Binding");
         table.column("External id");
