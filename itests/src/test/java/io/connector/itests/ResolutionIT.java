@@ -106,7 +106,7 @@ public class ResolutionIT extends ConnectorTestSupport {
 
             ImportMapper category = specific.unit(ImportMapper.class, PARTNER_CATEGORY);
             assertThat(category.getClass().getName()).as("inherited from magento through 1.7")
-                    .isEqualTo("io.connector.magento.internal.PartnerCategoryImportMapper");
+                    .isEqualTo("io.connector.magento.mapper.PartnerCategoryImportMapper");
             assertThat(category.environment().model()).isEqualTo(PARTNER_CATEGORY);
             assertThat(category.mapRecord(Map.of("customer_group_code", "Retailer")).values(true))
                     .containsEntry("name", "Retailer");
@@ -143,7 +143,7 @@ public class ResolutionIT extends ConnectorTestSupport {
                 .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+io.connector.magento.v17.PartnerImportMapper"
                         + "\\s+\\|\\s+magento/1.7\\s+\\|[^|]+\\|\\s+overridden by magento/1.7-specific")
                 .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner.category\\s+\\|\\s+"
-                        + "io.connector.magento.internal.PartnerCategoryImportMapper\\s+\\|\\s+magento\\s+\\|[^|]+\\|"
+                        + "io.connector.magento.mapper.PartnerCategoryImportMapper\\s+\\|\\s+magento\\s+\\|[^|]+\\|"
                         + "\\s+wins, inherited from magento")
                 .doesNotContain("WARNING");
 

@@ -9,5 +9,14 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface BatchImporter extends ConnectorUnit {
 
+    /**
+     * Filter: only records changed at or after this instant (an ISO local date-time in UTC,
+     * e.g. {@code 2026-11-22T10:15:00}); the adapter turns it into the remote system's filter.
+     */
+    String FROM_DATE = "from_date";
+
+    /** Filter: only records changed before this instant (same format as {@link #FROM_DATE}). */
+    String TO_DATE = "to_date";
+
     void run(Map<String, Object> filters);
 }

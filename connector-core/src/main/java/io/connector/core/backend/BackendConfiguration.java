@@ -45,12 +45,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Default language", required = false)
     String default_lang() default "";
 
-    @AttributeDefinition(name = "Import partners from", description = "UTC datetime of the last partner import", required = false)
-    String import_partners_from() default "";
-
-    @AttributeDefinition(name = "Import products from", description = "UTC datetime of the last product import", required = false)
-    String import_products_from() default "";
-
-    @AttributeDefinition(name = "Import categories from", description = "UTC datetime of the last category import", required = false)
-    String import_categories_from() default "";
+    @AttributeDefinition(name = "Timeout", description = "Seconds to wait for one answer of the remote system", required = false)
+    int timeout() default 60;
 }

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.connector.api.ConnectorException;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.Binder;
+import io.connector.api.store.StoreException;
 import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.InvalidDataException;
+import io.connector.api.unit.MappingException;
 import io.connector.api.unit.MapRecord;
 import io.connector.api.unit.RecordImporter;
 import io.connector.api.unit.RemoteRecordNotFoundException;
@@ -45,24 +47,31 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         if (skip != null) {
             return skip;
         }
-        Binder binder = environment().binder();
-        Optional<Long> binding = binder.toInternal(externalId);
-        if (!force && binding.isPresent() && isUpToDate(session, binding.get(), remote)) {
-            return "Already up to date: " + describe(externalId);
-        }
+        // Locked before the binding is looked up, so that two jobs cannot both see none and both create.
         if (!session.tryLock("import " + model() + " " + backendRecord().id() + " " + externalId)) {
             throw new RetryableJobException(describe(externalId) + " is being imported by another job", Duration.ofSeconds(10), true);
         }
+        Binder binder = environment().binder();
+        Optional<Long> binding = binder.toInternal(externalId);
+        if (!force && binding.isPresent() && isUpToDate(session, externalId, binding.get(), remote)) {
+            return "Already up to date: " + describe(externalId);
+        }
         beforeImport(session, remote);
         importDependencies(session, remote);
-        MapRecord record = mapper().mapRecord(remote);
         long id;
-        if (binding.isPresent()) {
-            id = binding.get();
-            session.noExport().write(model(), id, record.values(false, List.of(), mapOptions()));
-            binder.bind(externalId, id);
-        } else {
-            id = create(session, externalId, record.values(true, List.of(), mapOptions()));
+        try {
+            MapRecord record = mapper().mapRecord(remote);
+            if (binding.isPresent()) {
+                id = binding.get();
+                session.noExport().write(model(), id, record.values(false, List.of(), mapOptions()));
+                binder.bind(externalId, id);
+            } else {
+                id = create(session, externalId, record.values(true, List.of(), mapOptions()));
+            }
+        } catch (MappingException | InvalidDataException e) {
+            throw new InvalidDataException(describe(externalId) + ": " + e.getMessage());
+        } catch (StoreException e) {
+            throw new StoreException(describe(externalId) + ": " + e.getMessage(), e);
         }
         afterImport(session, id, remote);
         return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId);
@@ -89,7 +98,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     }
 
     /** Up to date: the remote record changed before the binding was last synchronized. */
-    protected boolean isUpToDate(StoreSession session, long bindingId, Map<String, Object> remote) {
+    protected boolean isUpToDate(StoreSession session, String externalId, long bindingId, Map<String, Object> remote) {
         String field = updatedAtField();
         if (field == null) {
             return false;
@@ -98,8 +107,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         try {
             changed = RemoteDates.utc(remote.get(field));
         } catch (IllegalArgumentException e) {
-            throw new ConnectorException(describe(String.valueOf(remote.getOrDefault("id", "?"))) + ": " + field + " "
-                    + e.getMessage());
+            throw new InvalidDataException(describe(externalId) + ": " + field + ": " + e.getMessage());
         }
         Object synced = session.read(model(), List.of(bindingId), List.of("sync_date")).stream().findFirst()
                 .map(row -> row.get("sync_date")).orElse(null);

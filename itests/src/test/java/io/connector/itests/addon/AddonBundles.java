@@ -21,7 +21,7 @@ public final class AddonBundles {
 
     public static final String SYMBOLIC_NAME = "io.connector.itests.addon";
     public static final String COMPONENT = "io.connector.itests.addon.CategoryAddonMapper";
-    public static final String REPLACED = "io.connector.magento.internal.PartnerCategoryImportMapper";
+    public static final String REPLACED = "io.connector.magento.mapper.PartnerCategoryImportMapper";
 
     private AddonBundles() {
     }

@@ -1,4 +1,4 @@
-package io.connector.magento.internal;
+package io.connector.magento.mapper;
 
 import io.connector.api.UnitFor;
 import io.connector.api.unit.ImportMapper;

@@ -1,4 +1,4 @@
-package io.connector.magento.internal;
+package io.connector.magento.mapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

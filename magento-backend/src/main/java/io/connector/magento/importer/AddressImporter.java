@@ -1,0 +1,96 @@
+package io.connector.magento.importer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.UnitFor;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.InvalidDataException;
+import io.connector.api.unit.MappingException;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.unit.AbstractUnit;
+import io.connector.magento.MagentoModels;
+import io.connector.magento.adapter.AddressAdapter;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * A customer's address book, imported with the customer (a Magento address does not say whose it
+ * is). The reference's rules: when the default billing address has a company, the customer is a
+ * company and every address becomes one of its contacts; without a company, the default billing
+ * address is merged into the customer's partner; every other address becomes an invoice,
+ * delivery or contact address under it.
+ */
+@ConsumerType
+@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.ADDRESS)
+public class AddressImporter extends AbstractUnit implements RecordImporter {
+
+    @Override
+    public String run(String externalId, boolean force) {
+        throw new ConnectorException("Magento addresses are imported with their customer: import the "
+                + MagentoModels.PARTNER + " the address " + externalId + " belongs to");
+    }
+
+    /** Imports the addresses of {@code customerId}, whose partner binding is {@code partnerBindingId}. */
+    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
+        if (!(unit(BackendAdapter.class) instanceof AddressAdapter adapter)) {
+            throw new ConnectorException("The " + MagentoModels.ADDRESS + " adapter of backend " + backendRecord().name()
+                    + " must extend " + AddressAdapter.class.getName());
+        }
+        List<Map<String, Object>> addresses = adapter.readAll(adapter.ofCustomer(customerId));
+        long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
+        boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
+        if (company) {
+            Map<String, Object> asCompany = new HashMap<>();
+            asCompany.put("is_company", true);
+            addresses.stream().filter(a -> isDefaultBilling(a) && hasText(a.get("company"))).findFirst()
+                    .ifPresent(a -> asCompany.put("name", a.get("company").toString().trim()));
+            session.noExport().write("res.partner", partner, asCompany);
+        }
+        for (Map<String, Object> address : addresses) {
+            String addressId = MetadataImporter.text(address.get("customer_address_id"));
+            if (addressId == null) {
+                throw new InvalidDataException("Backend " + backendRecord().name() + ": an address of customer " + customerId
+                        + " has no customer_address_id");
+            }
+            boolean merge = !company && isDefaultBilling(address);
+            importAddress(session, addressId, address, partnerBindingId, partner, merge);
+        }
+    }
+
+    protected void importAddress(StoreSession session, String addressId, Map<String, Object> address, long partnerBindingId,
+            long partner, boolean merge) {
+        Map<String, Object> values;
+        try {
+            values = new HashMap<>(unit(ImportMapper.class).mapRecord(address).values(true));
+        } catch (MappingException | InvalidDataException e) {
+            throw new InvalidDataException(MagentoModels.ADDRESS + " " + addressId + " of backend " + backendRecord().name()
+                    + ": " + e.getMessage());
+        }
+        if (merge) {
+            // The partner keeps its own name and type; the address fills in where it lives.
+            values.remove("name");
+            values.remove("type");
+            values.put("record_id", partner);
+        } else {
+            values.put("parent_id", partner);
+        }
+        values.put("magento_partner_id", partnerBindingId);
+        session.noExport().upsertBinding(MagentoModels.ADDRESS, backendRecord().id(), addressId, values);
+    }
+
+    private static boolean isDefaultBilling(Map<String, Object> address) {
+        Object flag = address.get("is_default_billing");
+        return flag != null && !Boolean.FALSE.equals(flag) && !"0".equals(flag.toString()) && !"false".equals(flag.toString());
+    }
+
+    private static boolean hasText(Object value) {
+        return value != null && !value.toString().isBlank();
+    }
+}

@@ -1,0 +1,37 @@
+package io.connector.magento.importer;
+
+import java.util.Map;
+
+import io.connector.api.UnitFor;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.sync.AbstractRecordImporter;
+import io.connector.magento.MagentoModels;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** A website, store or store view: always rewritten (they carry no change date), their parents first. */
+@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = {MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW})
+public class MetadataImporter extends AbstractRecordImporter {
+
+    @Override
+    protected String updatedAtField() {
+        return null;
+    }
+
+    @Override
+    protected void importDependencies(StoreSession session, Map<String, Object> remote) {
+        switch (model()) {
+            case MagentoModels.STORE -> importDependency(text(remote.get("website_id")), MagentoModels.WEBSITE);
+            case MagentoModels.STORE_VIEW -> importDependency(text(remote.get("group_id")), MagentoModels.STORE);
+            default -> {
+                // a website depends on nothing
+            }
+        }
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

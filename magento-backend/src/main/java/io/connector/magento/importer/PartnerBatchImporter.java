@@ -1,0 +1,43 @@
+package io.connector.magento.importer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.UnitFor;
+import io.connector.api.unit.BatchImporter;
+import io.connector.magento.MagentoModels;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * Customers, website by website as the reference does: a Magento customer belongs to one website,
+ * and a shop may share customers across websites or not.
+ */
+@Component(service = BatchImporter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PARTNER)
+public class PartnerBatchImporter extends MagentoBatchImporter {
+
+    @Override
+    public void run(Map<String, Object> filters) {
+        for (String website : websites()) {
+            Map<String, Object> byWebsite = new HashMap<>(filters);
+            byWebsite.put("website_id", Map.of("in", List.of(website)));
+            for (String externalId : search(byWebsite)) {
+                importRecord(externalId);
+            }
+        }
+    }
+
+    private List<String> websites() {
+        List<String> websites = environment().store().inTransaction(s -> s.query(MagentoModels.WEBSITE)
+                .where("backend_id", "=", backendRecord().id()).order("id").read("external_id")).stream()
+                .map(row -> (String) row.get("external_id")).toList();
+        if (websites.isEmpty()) {
+            throw new ConnectorException("Backend " + backendRecord().name() + " has no Magento website yet: run "
+                    + "connector:import " + backendRecord().name() + " metadata first");
+        }
+        return websites;
+    }
+}

@@ -1,0 +1,50 @@
+package io.connector.magento.importer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.UnitFor;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.sync.AbstractRecordImporter;
+import io.connector.magento.MagentoModels;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * A customer: its website and group imported first; on creation bound to the partner that has its
+ * e-mail, if any (a customer created in both systems is one partner); then its address book.
+ */
+@ConsumerType
+@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PARTNER)
+public class PartnerImporter extends AbstractRecordImporter {
+
+    @Override
+    protected void importDependencies(StoreSession session, Map<String, Object> remote) {
+        importDependency(MetadataImporter.text(remote.get("website_id")), MagentoModels.WEBSITE);
+        importDependency(MetadataImporter.text(remote.get("group_id")), MagentoModels.PARTNER_CATEGORY);
+    }
+
+    @Override
+    protected long create(StoreSession session, String externalId, Map<String, Object> values) {
+        Map<String, Object> withRecord = new HashMap<>(values);
+        Object email = values.get("email");
+        Optional<Long> existing = email == null || email.toString().isBlank() ? Optional.empty()
+                : session.query("res.partner").where("email", "=", email).where("parent_id", "=", null).order("id").first();
+        existing.ifPresent(id -> withRecord.put("record_id", id));
+        return super.create(session, externalId, withRecord);
+    }
+
+    @Override
+    protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
+        if (!(unit(RecordImporter.class, MagentoModels.ADDRESS) instanceof AddressImporter addresses)) {
+            throw new ConnectorException("The " + MagentoModels.ADDRESS + " importer of backend " + backendRecord().name()
+                    + " must extend " + AddressImporter.class.getName() + " to import address books");
+        }
+        addresses.importAddressBook(session, MetadataImporter.text(remote.get("customer_id")), bindingId);
+    }
+}

@@ -1,0 +1,37 @@
+package io.connector.magento.importer;
+
+import java.util.Map;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.UnitFor;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.api.unit.BatchImporter;
+import io.connector.magento.MagentoModels;
+import io.connector.magento.adapter.ProductCategoryAdapter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * Product categories: all of them from the tree, each job at priority 10 + its depth so that
+ * parents tend to run first (a category whose parent is not there yet imports it itself); or, for
+ * an incremental import, those changed in the period.
+ */
+@Component(service = BatchImporter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT_CATEGORY)
+public class ProductCategoryBatchImporter extends MagentoBatchImporter {
+
+    @Override
+    public void run(Map<String, Object> filters) {
+        if (filters.containsKey(FROM_DATE)) {
+            super.run(filters);
+            return;
+        }
+        if (!(unit(BackendAdapter.class) instanceof ProductCategoryAdapter adapter)) {
+            throw new ConnectorException("The " + model() + " adapter of backend " + backendRecord().name() + " must extend "
+                    + ProductCategoryAdapter.class.getName());
+        }
+        for (ProductCategoryAdapter.Node node : adapter.tree()) {
+            delayImport(node.id(), 10 + node.level());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.connector.magento.mapper;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.connector.api.UnitFor;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.MappingException;
+import io.connector.core.mapper.AbstractImportMapper;
+import io.connector.core.mapper.MapContext;
+import io.connector.core.mapper.Mapping;
+import io.connector.magento.MagentoModels;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** {@code catalog_category.info} as a product category under its parent (imported first). */
+@ConsumerType
+@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT_CATEGORY)
+public class ProductCategoryImportMapper extends AbstractImportMapper {
+
+    public ProductCategoryImportMapper() {
+        direct("name", "name");
+        direct("description", "description");
+        direct(convert("position", Integer.class), "sequence");
+    }
+
+    /** The root catalog's parent is 0, which is no category. */
+    @Mapping
+    public Map<String, Object> parent(MapContext record) {
+        String parent = parentId(record.source());
+        Map<String, Object> values = new HashMap<>();
+        values.put("parent_id", parent == null ? null : binder(MagentoModels.PRODUCT_CATEGORY).toInternal(parent, true)
+                .orElseThrow(() -> new MappingException("parent_id = " + parent + " has no " + MagentoModels.PRODUCT_CATEGORY
+                        + " binding on backend " + backendRecord().name() + ": import it first")));
+        return values;
+    }
+
+    /** The parent's Magento id, or null for none. */
+    public static String parentId(Map<String, Object> category) {
+        Object parent = category.get("parent_id");
+        String text = parent == null ? "" : parent.toString().trim();
+        return text.isEmpty() || text.equals("0") ? null : text;
+    }
+}
