@@ -295,6 +295,66 @@ public class MagentoImportIT extends ConnectorTestSupport {
                 .containsEntry("created_in", null);
     }
 
+    @Test
+    public void aProductWithoutCategoriesAndTheRootCategoryImportAlone() throws Exception {
+        execute("connector:import-record shop magento.product.category 1");
+        assertThat(category("1")).containsEntry("name", "Root Catalog").containsEntry("parent_id", null);
+        execute("connector:import-record shop magento.product.product 879");
+        List<Map<String, Object>> bindings = json("connector:bindings --json --external-id 879 shop magento.product.product");
+        Map<String, Object> cami = json("connector:records --json --where id=" + bindings.get(0).get("record_id")
+                + " product.product").get(0);
+        assertThat(cami).containsEntry("name", "NoLIta Cami-Pink-L").containsEntry("sku", "wbk000c-Pink-L")
+                .containsEntry("type", "product");
+        assertThat(new BigDecimal(cami.get("price").toString())).isEqualByComparingTo("150");
+        assertThat(new BigDecimal(cami.get("weight").toString())).isEqualByComparingTo("1");
+        assertThat(cami.get("category_ids")).asList().isEmpty();
+    }
+
+    @Test
+    public void wholeImportsRunAsJobsAndTheWaitReportsWhatFailed() throws Exception {
+        assertThat(execute("connector:import --wait shop customer-groups")).contains("failed: 0");
+        assertThat(json("connector:bindings --json shop magento.res.partner.category")).extracting(b -> b.get("external_id"))
+                .contains("0", "1", "2", "4");
+
+        String partners = execute("connector:import --wait shop partners");
+        // 9101's updated_at does not parse, so a search bounded by dates does not find it; 9102 has no name.
+        assertThat(partners).as(partners).contains("failed: 1").contains("magento.res.partner 9102 of backend shop: Missing "
+                + "required value for res.partner.name").contains("connector:job-retry");
+        assertThat(json("connector:bindings --json shop magento.res.partner")).extracting(b -> b.get("external_id"))
+                .contains("65", "99", "104", "136", "139", "9103").doesNotContain("9101", "9102");
+
+        assertThat(execute("connector:import --wait shop product-categories")).contains("failed: 0");
+        assertThat(json("connector:bindings --json shop magento.product.category")).extracting(b -> b.get("external_id"))
+                .contains("1", "2", "4", "6", "8", "13", "18", "26", "28");
+
+        String products = execute("connector:import --wait shop products");
+        assertThat(products).as(products).contains("failed: 1").contains("product type 'bundle' cannot be represented");
+        assertThat(json("connector:bindings --json shop magento.product.product")).extracting(b -> b.get("external_id"))
+                .contains("302", "337", "338", "512", "879", "9003").doesNotContain("9001", "9002");
+        assertThat(execute("connector:jobs --wait --backend shop --timeout 30")).contains("Done: 0, failed: 0");
+    }
+
+    @Test
+    public void anIncrementalImportStartsWhereThePreviousOneStartedUnlessToldSince() throws Exception {
+        execute("connector:backend-add --location " + simulator() + " --username " + SimulatorLauncher.USER
+                + " --password " + SimulatorLauncher.API_KEY + " incr magento/1.7");
+        await(() -> backends.find("incr").isPresent());
+        assertThat(execute("connector:import incr")).contains("product-categories").doesNotContain("next from");
+
+        assertThat(execute("connector:import --wait --since 2030-01-01 incr product-categories"))
+                .contains("changed since 2030-01-01 00:00 UTC").contains("failed: 0");
+        assertThat(json("connector:bindings --json incr magento.product.category")).as("nothing changed since 2030").isEmpty();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(execute("connector:import incr")).contains("next from " + today);
+
+        assertThat(execute("connector:import --wait incr product-categories")).as("from the stored date: a minute ago")
+                .contains("changed since " + today);
+        assertThat(json("connector:bindings --json incr magento.product.category")).isEmpty();
+
+        execute("connector:import --wait --since 2000-01-01 incr product-categories");
+        assertThat(json("connector:bindings --json incr magento.product.category")).hasSize(9);
+    }
+
     private static String lastWord(String output) {
         String[] words = output.trim().split("\\s+");
         return words[words.length - 1];
