@@ -35,6 +35,9 @@ public class RecordsCommand implements Action {
     @Option(name = "--limit", aliases = "-n", description = "At most this many (default 100)")
     int limit = 100;
 
+    @Option(name = "--count", aliases = "-c", description = "Print only how many records match")
+    boolean count;
+
     @Option(name = "--json", description = "Print one JSON array of objects, field name to value, and nothing else")
     boolean json;
 
@@ -55,6 +58,18 @@ public class RecordsCommand implements Action {
         List<RecordsQuery.Condition> conditions = new ArrayList<>();
         if (where != null) {
             where.forEach(w -> conditions.add(query.condition(w)));
+        }
+        if (count) {
+            if (fields != null || json) {
+                throw new IllegalArgumentException("--count prints a number: it takes --where, not --fields or --json");
+            }
+            long matching = store.inTransaction(s -> {
+                Query search = s.query(model);
+                conditions.forEach(c -> c.addTo(search));
+                return search.count();
+            });
+            System.out.println(matching);
+            return null;
         }
         List<String> columns = query.columns(fields);
         String[] read = columns.stream().filter(c -> !c.equals("id")).toArray(String[]::new);
