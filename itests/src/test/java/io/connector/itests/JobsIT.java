@@ -91,7 +91,7 @@ public class JobsIT extends ConnectorTestSupport {
             String failed = awaitState(failing, "failed");
             assertThat(failed).contains("Error:        java.lang.IllegalStateException: the remote refused 42", "at io.connector.itests.JobsIT");
             assertThat(execute("connector:jobs --state failed")).contains(failing, "itest_broken", "failed", "root.magento");
-            assertThat(execute("connector:channels")).containsPattern("root\\.magento\\s+\\|\\s+4\\s+\\|[^|]*\\|\\s+0\\s+\\|\\s+0"
+            assertThat(execute("connector:channels")).containsPattern("root\\.magento\\s+\\|\\s+8\\s+\\|[^|]*\\|\\s+0\\s+\\|\\s+0"
                     + "\\s+\\|\\s+0\\s+\\|\\s+1\\s+\\|\\s+1");
 
             TabularData byState = (TabularData) mbeans.getAttribute(new ObjectName("io.connector:type=JobQueue"), "JobsByState");

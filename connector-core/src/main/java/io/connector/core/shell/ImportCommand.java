@@ -67,10 +67,11 @@ public class ImportCommand implements Action {
             throw new IllegalArgumentException("--timeout takes 0 (no limit) or more seconds, and goes with --wait");
         }
         LocalDateTime from = parseSince(since);
-        // The jobs of this import are those of the backend created from now on; a second's margin
-        // covers a database clock a little behind this one (another import started in that second
-        // would be counted too, which is what an operator waiting on the backend wants anyway).
-        Instant createdSince = Instant.now().minusSeconds(1);
+        // The jobs of this import are those of the backend created from now on. Job times come
+        // from the clock of the node that delays them: this one for the batches, and for their
+        // record jobs whichever node runs a batch (kept in step by NTP). A margin would count the
+        // failures of an import that ended a moment ago as this one's.
+        Instant createdSince = Instant.now();
         ImportLauncher.Started started = launcher.start(backend, what, from, sync);
         String range = started.from().map(f -> " changed since " + f.toString().replace('T', ' ') + " UTC").orElse("");
         if (sync) {

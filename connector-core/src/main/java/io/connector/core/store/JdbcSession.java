@@ -431,27 +431,17 @@ final class JdbcSession implements StoreSession {
     public boolean tryLock(String key) {
         int bucket = Math.floorMod(fnv1a(key), 4096);
         tx.beforeStatement();
-        Savepoint savepoint;
-        try {
-            savepoint = tx.connection.setSavepoint();
-        } catch (SQLException e) {
-            throw failure("lock " + key, e);
-        }
+        // SKIP LOCKED, not NOWAIT: a row held by another transaction is left out, so a refusal is
+        // an empty result rather than an error. H2 reports NOWAIT's refusal as a lock timeout
+        // (SQLTimeoutException), which makes HikariCP evict the connection and with it the job's
+        // whole transaction; and on PostgreSQL an error would end the transaction.
         try (PreparedStatement lock = tx.connection.prepareStatement(
-                "SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE NOWAIT")) {
+                "SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE SKIP LOCKED")) {
             lock.setInt(1, bucket);
             try (ResultSet row = lock.executeQuery()) {
-                row.next();
+                return row.next();
             }
-            release(savepoint);
-            return true;
         } catch (SQLException e) {
-            // PostgreSQL: 55P03 lock_not_available; H2: HYT00 lock timeout. The savepoint keeps the
-            // transaction usable on PostgreSQL, where an error would otherwise end it.
-            if ("55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState())) {
-                rollback(savepoint);
-                return false;
-            }
             throw failure("lock " + key, e);
         }
     }

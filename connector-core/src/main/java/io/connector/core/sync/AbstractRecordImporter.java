@@ -31,6 +31,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public abstract class AbstractRecordImporter extends AbstractUnit implements RecordImporter {
 
+    /** When a job finding the record locked by another job tries again. */
+    static final Duration LOCKED_RETRY = Duration.ofSeconds(1);
+
     @Override
     public String run(String externalId, boolean force) {
         return environment().store().inTransaction(session -> importRecord(session, externalId, force));
@@ -49,7 +52,10 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         }
         // Locked before the binding is looked up, so that two jobs cannot both see none and both create.
         if (!session.tryLock("import " + model() + " " + backendRecord().id() + " " + externalId)) {
-            throw new RetryableJobException(describe(externalId) + " is being imported by another job", Duration.ofSeconds(10), true);
+            // The other job holds it for one record's import, usually milliseconds: children of a
+            // tree imported at once (categories whose parent another worker is importing) meet this
+            // all the time, and a long pause would stall the whole import. Not counted as a try.
+            throw new RetryableJobException(describe(externalId) + " is being imported by another job", LOCKED_RETRY, true);
         }
         Binder binder = environment().binder();
         Optional<Long> binding = binder.toInternal(externalId);

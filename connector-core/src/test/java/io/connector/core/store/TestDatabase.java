@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -32,10 +34,24 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Through HikariCP, as in Karaf (pax-jdbc-config with the hikari pool): the pool reacts to
+     * some errors by evicting the connection, which the store must not provoke.
+     */
+    private static HikariDataSource pooled(DataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(16);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
     public static TestDatabase h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new TestDatabase(h2, () -> {
+        HikariDataSource pool = pooled(h2);
+        return new TestDatabase(pool, () -> {
+            pool.close();
             try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException e) {
@@ -60,7 +76,9 @@ public final class TestDatabase implements AutoCloseable {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(url);
         pg.setCurrentSchema(schema);
-        return new TestDatabase(pg, () -> {
+        HikariDataSource pool = pooled(pg);
+        return new TestDatabase(pool, () -> {
+            pool.close();
             try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             } catch (SQLException e) {
