@@ -721,18 +721,7 @@ public final class JobStore {
         }
         String sql = "SELECT * FROM \"connector_job\"" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY \"id\" DESC LIMIT " + limit;
-        List<JobView> views = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    views.add(view(rows, List.of()));
-                }
-            }
-        }
-        return views;
+        return views(c, sql, params);
     }
 
     /** One job with its whole history. */
@@ -824,9 +813,7 @@ public final class JobStore {
                 + " GROUP BY \"state\"";
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement(unfinished + " UNION ALL " + finished)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
+            bind(select, params);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));
@@ -851,9 +838,7 @@ public final class JobStore {
                 + "SELECT COUNT(*) FROM \"connector_job\" WHERE \"id\" IN (SELECT \"id\" FROM \"blocked\")"
                 + scope(backendId, createdSince, params);
         try (PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
+            bind(select, params);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -867,18 +852,7 @@ public final class JobStore {
         List<Object> params = new ArrayList<>(List.of(endedSince));
         String sql = "SELECT * FROM \"connector_job\" WHERE \"ended_at\" >= ? AND \"state\" = 'failed'"
                 + scope(backendId, createdSince, params) + " ORDER BY \"ended_at\", \"id\" LIMIT " + limit;
-        List<JobView> views = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    views.add(view(rows, List.of()));
-                }
-            }
-        }
-        return views;
+        return views(c, sql, params);
     }
 
     /** The conditions " AND ..." restricting a search to a backend and a creation time, when given. */
@@ -893,6 +867,26 @@ public final class JobStore {
             params.add(createdSince);
         }
         return conditions.toString();
+    }
+
+    /** The jobs {@code sql} selects (whole rows), without their history. */
+    private static List<JobView> views(Connection c, String sql, List<Object> params) throws SQLException {
+        List<JobView> views = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            bind(select, params);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    views.add(view(rows, List.of()));
+                }
+            }
+        }
+        return views;
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
     }
 
     static String truncate(String text, int max) {
