@@ -58,7 +58,10 @@ final class ImportJobs {
         }
     }
 
-    /** import_batch: backend_id, model, filters (the adapter's search filters). */
+    /**
+     * import_batch: backend_id, model, filters (the adapter's search filters); for an incremental
+     * import also its name and where the next one starts, stored once the batch succeeded.
+     */
     @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=import_batch",
         JobFunction.DESCRIPTION + "=Find the records to import and import them",
@@ -81,6 +84,14 @@ final class ImportJobs {
             Object filters = context.args().get("filters");
             try (Environment env = open(backends, environments, context)) {
                 env.unit(BatchImporter.class).run(filters instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+                // Only a batch that found its records moves the next incremental import's start:
+                // one that failed (the shop was down) leaves it, so nothing changed meanwhile is missed.
+                Object name = context.args().get(ImportLauncher.ARG_IMPORT);
+                Object next = context.args().get(ImportLauncher.ARG_NEXT_FROM);
+                if (name != null && next != null) {
+                    ImportLauncher.storeFrom(env.store(), env.backendRecord().id(), name.toString(),
+                            java.time.LocalDateTime.parse(next.toString()));
+                }
                 return "Batch of " + env.model() + " for backend " + env.backendRecord().name() + " done";
             }
         }

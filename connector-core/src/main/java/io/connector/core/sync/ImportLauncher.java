@@ -44,6 +44,9 @@ public class ImportLauncher {
 
     /** Covers the clock skew between us and the remote system, and records written while we read. */
     public static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
+    /** import_batch arguments of an incremental import: its name, and where the next one starts once this batch succeeded. */
+    static final String ARG_IMPORT = "import";
+    static final String ARG_NEXT_FROM = "next_from";
 
     private static final String DATES = "connector.import.date";
 
@@ -146,7 +149,12 @@ public class ImportLauncher {
 
         List<JobBuilder> batches = new ArrayList<>();
         for (String model : declaration.models()) {
-            batches.add(jobs.job("import_batch").args(Map.of("backend_id", backend.id(), "model", model, "filters", filters))
+            Map<String, Object> args = new LinkedHashMap<>(Map.of("backend_id", backend.id(), "model", model, "filters", filters));
+            if (declaration.incremental()) {
+                args.put(ARG_IMPORT, name);
+                args.put(ARG_NEXT_FROM, startedAt.minus(SAFETY_MARGIN).toString());
+            }
+            batches.add(jobs.job("import_batch").args(args)
                     .backend(backend.id()).description("Import " + name + " (" + model + ") from " + backend.name()
                             + from.map(f -> " changed since " + f).orElse("")));
         }
@@ -167,9 +175,6 @@ public class ImportLauncher {
         } else {
             uuids.addAll(jobs.chain(batches.toArray(JobStep[]::new)).delay());
         }
-        if (declaration.incremental()) {
-            storeFrom(backend, name, startedAt.minus(SAFETY_MARGIN));
-        }
         return new Started(backend, name, declaration.models(), from, to, uuids, messages);
     }
 
@@ -187,13 +192,14 @@ public class ImportLauncher {
                 .read("from_date").stream().findFirst().map(row -> (LocalDateTime) row.get("from_date")));
     }
 
-    private void storeFrom(BackendRecord backend, String name, LocalDateTime from) {
+    /** Where the next incremental import {@code name} of a backend starts. */
+    static void storeFrom(RecordStore store, String backendId, String name, LocalDateTime from) {
         store.inTransaction(s -> {
-            Optional<Long> existing = s.query(DATES).where("backend_id", "=", backend.id()).where("name", "=", name).first();
+            Optional<Long> existing = s.query(DATES).where("backend_id", "=", backendId).where("name", "=", name).first();
             if (existing.isPresent()) {
                 s.write(DATES, existing.get(), Map.of("from_date", from));
             } else {
-                s.create(DATES, Map.of("backend_id", backend.id(), "name", name, "from_date", from));
+                s.create(DATES, Map.of("backend_id", backendId, "name", name, "from_date", from));
             }
             return null;
         });

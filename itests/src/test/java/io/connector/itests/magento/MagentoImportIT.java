@@ -259,6 +259,11 @@ public class MagentoImportIT extends ConnectorTestSupport {
         String uuid = lastWord(execute("connector:import down customer-groups"));
         String job = awaitJob(uuid, "cannot reach Magento");
         assertThat(job).contains("import_batch").doesNotContain("s3cr3t");
+
+        // A batch that could not search does not move where the next incremental import starts.
+        String categories = lastWord(execute("connector:import down product-categories"));
+        awaitJob(categories, "cannot reach Magento");
+        assertThat(execute("connector:import down")).contains("product-categories").doesNotContain("next from");
     }
 
     @Test
