@@ -1,13 +1,10 @@
 package io.connector.core.shell;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
-import io.connector.api.ConnectorException;
 import io.connector.core.job.JobAdmin;
-import io.connector.core.job.JobWaiter;
 import io.connector.core.sync.ImportLauncher;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -81,26 +78,9 @@ public class ImportCommand implements Action {
                     + (started.jobUuids().size() == 1 ? "job " : "jobs, in this order: ") + String.join(" ", started.jobUuids()));
         }
         if (waitForJobs) {
-            awaitJobs(started.backend().id(), createdSince);
+            JobsCommand.awaitAndReport(jobs, started.backend().id(), backend, createdSince, timeout);
         }
         return null;
-    }
-
-    private void awaitJobs(String backendId, Instant createdSince) {
-        JobWaiter.Summary summary;
-        try {
-            summary = new JobWaiter(jobs, Duration.ofSeconds(5)).await(backendId, createdSince, Duration.ofSeconds(timeout),
-                    counts -> System.out.println(counts.progressLine()));
-        } catch (InterruptedException e) {
-            System.out.println("Interrupted: the jobs go on running; connector:jobs --wait --backend " + backend + " waits again");
-            Thread.currentThread().interrupt();
-            return;
-        }
-        JobsCommand.report(summary).forEach(System.out::println);
-        if (summary.timedOut()) {
-            throw new ConnectorException("Timed out after " + timeout + " s; still to go: " + summary.counts().toGoLine()
-                    + ". The jobs go on; connector:jobs --wait --backend " + backend + " waits again");
-        }
     }
 
     static LocalDateTime parseSince(String since) {

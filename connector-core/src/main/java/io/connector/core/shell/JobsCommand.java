@@ -1,6 +1,7 @@
 package io.connector.core.shell;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,14 +91,25 @@ public class JobsCommand implements Action {
         if (timeout < 0) {
             throw new IllegalArgumentException("--timeout must be 0 (no limit) or more seconds, not " + timeout);
         }
+        awaitAndReport(admin, backendId, backend, null, timeout);
+        return null;
+    }
+
+    /**
+     * Waits for the jobs of a backend (all when {@code backendId} is null) created at or after
+     * {@code createdSince} (any time when null), printing progress, then the report; a timeout is
+     * an error that says what is still running. Shared with {@code connector:import --wait}.
+     */
+    static void awaitAndReport(JobAdmin admin, String backendId, String backendName, Instant createdSince, int timeout) {
+        String again = backendName == null ? "connector:jobs --wait" : "connector:jobs --wait --backend " + backendName;
         JobWaiter.Summary summary;
         try {
-            summary = new JobWaiter(admin, PROGRESS_EVERY).await(backendId, null, Duration.ofSeconds(timeout),
+            summary = new JobWaiter(admin, PROGRESS_EVERY).await(backendId, createdSince, Duration.ofSeconds(timeout),
                     counts -> System.out.println(counts.progressLine()));
         } catch (InterruptedException e) {
-            System.out.println("Interrupted: the jobs go on running");
+            System.out.println("Interrupted: the jobs go on running; " + again + " waits again");
             Thread.currentThread().interrupt();
-            return null;
+            return;
         }
         report(summary).forEach(System.out::println);
         if (summary.timedOut()) {
@@ -105,9 +117,8 @@ public class JobsCommand implements Action {
                 System.out.println("Running: " + job.uuid() + "  " + job.function() + "  " + firstLine(job.description()));
             }
             throw new ConnectorException("Timed out after " + timeout + " s; still to go: " + summary.counts().toGoLine()
-                    + (backendId == null ? "" : " (backend " + backend + ")"));
+                    + ". The jobs go on; " + again + " waits again");
         }
-        return null;
     }
 
     /** The end of a wait: the counts, some failed jobs with their errors, and what to do about them. */

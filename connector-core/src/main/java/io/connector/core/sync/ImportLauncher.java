@@ -36,8 +36,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * import and that every model has a batch importer, then delays one {@code import_batch} job per
  * model, chained in the declared order (or runs them now). An incremental import filters on the
  * remote change date: from {@code --since}, else from where the previous one started less
- * {@link #SAFETY_MARGIN}, up to the moment this one starts; the next start is stored when the
- * jobs are delayed, as the reference does, so that two imports in a row do not import twice.
+ * {@link #SAFETY_MARGIN}, up to the moment this one starts; the next start travels with the batch
+ * job and is stored when the batch succeeded, so that a failed batch does not skip what changed.
  */
 @Component(service = ImportLauncher.class)
 public class ImportLauncher {
@@ -51,8 +51,7 @@ public class ImportLauncher {
     private static final String DATES = "connector.import.date";
 
     /** What one start did: the delayed jobs, or the messages of what ran now. */
-    public record Started(BackendRecord backend, String name, List<String> models, Optional<LocalDateTime> from,
-            Optional<LocalDateTime> to, List<String> jobUuids, List<String> messages) {
+    public record Started(BackendRecord backend, Optional<LocalDateTime> from, List<String> jobUuids, List<String> messages) {
     }
 
     /** A declared import, as its service properties say. */
@@ -144,8 +143,9 @@ public class ImportLauncher {
         }
         Map<String, Object> filters = new LinkedHashMap<>();
         from.ifPresent(f -> filters.put(BatchImporter.FROM_DATE, f.toString()));
-        Optional<LocalDateTime> to = declaration.incremental() ? Optional.of(startedAt) : Optional.empty();
-        to.ifPresent(t -> filters.put(BatchImporter.TO_DATE, t.toString()));
+        if (declaration.incremental()) {
+            filters.put(BatchImporter.TO_DATE, startedAt.toString());
+        }
 
         List<JobBuilder> batches = new ArrayList<>();
         for (String model : declaration.models()) {
@@ -175,7 +175,7 @@ public class ImportLauncher {
         } else {
             uuids.addAll(jobs.chain(batches.toArray(JobStep[]::new)).delay());
         }
-        return new Started(backend, name, declaration.models(), from, to, uuids, messages);
+        return new Started(backend, from, uuids, messages);
     }
 
     /** A missing batch importer is an error now, not a failed job later. */

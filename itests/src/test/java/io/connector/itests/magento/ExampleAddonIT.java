@@ -2,7 +2,6 @@ package io.connector.itests.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.io.File;
 import java.util.List;
@@ -10,12 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.connector.api.BackendRecords;
-import io.connector.itests.ConnectorTestSupport;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,16 +25,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ExampleAddonIT extends ConnectorTestSupport {
+public class ExampleAddonIT extends MagentoTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STANDARD = "io.connector.magento.mapper.ProductImportMapper";
     private static final String ADDON = "io.connector.examples.summary.SummaryProductImportMapper";
     private static final String AVIATOR_SUMMARY = "A timeless accessory staple, the unmistakable teardrop lenses of our "
             + "Aviator sunglasses appeal to everyone from suits to rock stars to citizens of the world.";
-
-    @Inject
-    BackendRecords backends;
 
     @Configuration
     public Option[] config() {
@@ -48,15 +38,9 @@ public class ExampleAddonIT extends ConnectorTestSupport {
         if (!jar.isFile()) {
             throw new IllegalStateException("The example addon is not built: " + jar);
         }
-        List<Option> options = karaf();
-        options.add(systemProperty("itest.magento.url").value(SimulatorLauncher.url()));
+        List<Option> options = karafWithSimulator();
         options.add(systemProperty("example.addon.jar").value(jar.getAbsolutePath()));
-        options.add(features(featuresUrl(), "connector-magento"));
         return options.toArray(new Option[0]);
-    }
-
-    private List<Map<String, Object>> json(String command) throws Exception {
-        return JSON.readValue(execute(command), new TypeReference<List<Map<String, Object>>>() { });
     }
 
     private Map<String, Object> product(String externalId) throws Exception {
@@ -72,12 +56,7 @@ public class ExampleAddonIT extends ConnectorTestSupport {
 
     @Test
     public void theAddonMapsTheSummaryWhileInstalledAndTheStandardMapperComesBackWithoutARestart() throws Exception {
-        execute("connector:backend-add --location " + System.getProperty("itest.magento.url") + " --username "
-                + SimulatorLauncher.USER + " --password " + SimulatorLauncher.API_KEY + " shop magento/1.7");
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (backends.find("shop").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        addShop("shop", "magento/1.7");
         execute("connector:import --sync shop metadata");
         execute("connector:import-record shop magento.product.product 337");
         assertThat(product("337")).as("standard mapping: no such field").doesNotContainKey("summary");

@@ -2,8 +2,6 @@ package io.connector.itests.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,11 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.connector.api.BackendRecords;
 import io.connector.api.store.RecordStore;
-import io.connector.itests.ConnectorTestSupport;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -32,41 +26,23 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MagentoImportIT extends ConnectorTestSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+public class MagentoImportIT extends MagentoTestSupport {
 
     @Inject
     RecordStore store;
 
-    @Inject
-    BackendRecords backends;
-
     @Configuration
     public Option[] config() {
-        List<Option> options = karaf();
-        options.add(systemProperty("itest.magento.url").value(SimulatorLauncher.url()));
-        options.add(features(featuresUrl(), "connector-magento"));
-        return options.toArray(new Option[0]);
-    }
-
-    private static String simulator() {
-        return System.getProperty("itest.magento.url");
+        return karafWithSimulator().toArray(new Option[0]);
     }
 
     /** Backend "shop" (magento/1.7) on the simulator, its metadata imported: what every scenario starts from. */
     @Before
     public void shopWithMetadata() throws Exception {
         if (backends.find("shop").isEmpty()) {
-            execute("connector:backend-add --location " + simulator() + " --username " + SimulatorLauncher.USER
-                    + " --password " + SimulatorLauncher.API_KEY + " shop magento/1.7");
-            await(() -> backends.find("shop").isPresent());
+            addShop("shop", "magento/1.7");
             execute("connector:import --sync shop metadata");
         }
-    }
-
-    private List<Map<String, Object>> json(String command) throws Exception {
-        return JSON.readValue(execute(command), new TypeReference<List<Map<String, Object>>>() { });
     }
 
     private Map<String, Object> partnerOf(String customerId) throws Exception {
@@ -79,16 +55,6 @@ public class MagentoImportIT extends ConnectorTestSupport {
 
     private List<Map<String, Object>> childrenOf(Object partnerId) throws Exception {
         return json("connector:records --json --where parent_id=" + partnerId + " res.partner");
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not true within 30 s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Test
@@ -281,9 +247,7 @@ public class MagentoImportIT extends ConnectorTestSupport {
     @Test
     public void theCustomerSpecificVersionMapsGenderAndWhereTheCustomerWasCreated() throws Exception {
         execute("feature:install connector-magento-specific");
-        execute("connector:backend-add --location " + simulator() + " --username " + SimulatorLauncher.USER
-                + " --password " + SimulatorLauncher.API_KEY + " special magento/1.7-specific");
-        await(() -> backends.find("special").isPresent());
+        addShop("special", "magento/1.7-specific");
         execute("connector:import --sync special metadata");
         execute("connector:import-record special magento.res.partner 9103");
         List<Map<String, Object>> binding = json("connector:bindings --json --external-id 9103 special magento.res.partner");
@@ -341,9 +305,7 @@ public class MagentoImportIT extends ConnectorTestSupport {
 
     @Test
     public void anIncrementalImportStartsWhereThePreviousOneStartedUnlessToldSince() throws Exception {
-        execute("connector:backend-add --location " + simulator() + " --username " + SimulatorLauncher.USER
-                + " --password " + SimulatorLauncher.API_KEY + " incr magento/1.7");
-        await(() -> backends.find("incr").isPresent());
+        addShop("incr", "magento/1.7");
         assertThat(execute("connector:import incr")).contains("product-categories").doesNotContain("next from");
 
         assertThat(execute("connector:import --wait --since 2030-01-01 incr product-categories"))

@@ -3,6 +3,7 @@ package io.connector.magento.importer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.UnitFor;
@@ -54,7 +55,7 @@ public class AddressImporter extends AbstractUnit implements RecordImporter {
             session.noExport().write("res.partner", partner, asCompany);
         }
         for (Map<String, Object> address : addresses) {
-            String addressId = MetadataImporter.text(address.get("customer_address_id"));
+            String addressId = Objects.toString(address.get("customer_address_id"), null);
             if (addressId == null) {
                 throw new InvalidDataException("Backend " + backendRecord().name() + ": an address of customer " + customerId
                         + " has no customer_address_id");

@@ -1,6 +1,7 @@
 package io.connector.magento.importer;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
@@ -23,15 +24,11 @@ public class MetadataImporter extends AbstractRecordImporter {
     @Override
     protected void importDependencies(StoreSession session, Map<String, Object> remote) {
         switch (model()) {
-            case MagentoModels.STORE -> importDependency(text(remote.get("website_id")), MagentoModels.WEBSITE);
-            case MagentoModels.STORE_VIEW -> importDependency(text(remote.get("group_id")), MagentoModels.STORE);
+            case MagentoModels.STORE -> importDependency(Objects.toString(remote.get("website_id"), null), MagentoModels.WEBSITE);
+            case MagentoModels.STORE_VIEW -> importDependency(Objects.toString(remote.get("group_id"), null), MagentoModels.STORE);
             default -> {
                 // a website depends on nothing
             }
         }
-    }
-
-    static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

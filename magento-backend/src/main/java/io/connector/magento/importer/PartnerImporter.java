@@ -2,6 +2,7 @@ package io.connector.magento.importer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.connector.api.ConnectorException;
@@ -25,8 +26,8 @@ public class PartnerImporter extends AbstractRecordImporter {
 
     @Override
     protected void importDependencies(StoreSession session, Map<String, Object> remote) {
-        importDependency(MetadataImporter.text(remote.get("website_id")), MagentoModels.WEBSITE);
-        importDependency(MetadataImporter.text(remote.get("group_id")), MagentoModels.PARTNER_CATEGORY);
+        importDependency(Objects.toString(remote.get("website_id"), null), MagentoModels.WEBSITE);
+        importDependency(Objects.toString(remote.get("group_id"), null), MagentoModels.PARTNER_CATEGORY);
     }
 
     @Override
@@ -45,6 +46,6 @@ public class PartnerImporter extends AbstractRecordImporter {
             throw new ConnectorException("The " + MagentoModels.ADDRESS + " importer of backend " + backendRecord().name()
                     + " must extend " + AddressImporter.class.getName() + " to import address books");
         }
-        addresses.importAddressBook(session, MetadataImporter.text(remote.get("customer_id")), bindingId);
+        addresses.importAddressBook(session, Objects.toString(remote.get("customer_id"), null), bindingId);
     }
 }
