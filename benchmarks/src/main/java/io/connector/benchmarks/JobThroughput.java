@@ -15,15 +15,22 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connector.api.job.JobFunction;
-import io.connector.core.job.ConnectorJobQueue;
-import io.connector.core.job.JobConfiguration;
-import io.connector.core.job.JobFunctions;
-import io.connector.core.job.JobRunner;
-import io.connector.core.job.JobStore;
-import io.connector.core.model.ModelFileReader;
-import io.connector.core.model.ModelRegistry;
-import io.connector.core.store.JdbcRecordStore;
-import io.connector.core.store.RecordListeners;
+import io.connector.jobs.internal.ChannelTree;
+import io.connector.jobs.internal.ConnectorJobQueue;
+import io.connector.jobs.internal.JobChannels;
+import io.connector.jobs.internal.JobConfiguration;
+import io.connector.jobs.internal.JobFunctions;
+import io.connector.jobs.internal.JobSignal;
+import io.connector.jobs.internal.runner.JobRunner;
+import io.connector.jobs.internal.sql.JobClaims;
+import io.connector.store.internal.BundleSqlTransactions;
+import io.connector.store.internal.JdbcRecordStore;
+import io.connector.store.internal.RecordListeners;
+import io.connector.store.internal.model.ModelFileReader;
+import io.connector.store.internal.model.ModelRegistry;
+import io.connector.store.internal.schema.Migration;
+import io.connector.store.spi.Sql;
+import io.connector.store.spi.SqlTransactions;
 
 /**
  * How many no-op jobs a node runs per second, and how long a claim takes with many done jobs in
@@ -36,6 +43,18 @@ import io.connector.core.store.RecordListeners;
  * </pre>
  */
 public final class JobThroughput {
+
+    /** The store's SPI, as the queue bundle gets it: after the queue's migrations. */
+    private static SqlTransactions sql;
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection c) throws java.sql.SQLException;
+    }
+
+    private static <T> T inConnection(ConnectionWork<T> work) {
+        return sql.inTransaction(tx -> work.run(tx.connection()));
+    }
 
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "h2";
@@ -58,7 +77,11 @@ public final class JobThroughput {
             // threads bound how many run at once. Room for a batch per thread lets commits group.
             String channels = "root:" + threads * 50;
             Config config = new Config(channels, threads, false);
-            ConnectorJobQueue queue = new ConnectorJobQueue(store, functions, config);
+            sql = new BundleSqlTransactions(store, Migration.list("io.connector.jobs", "io/connector/jobs/schema", store.database(),
+                    JobThroughput.class.getClassLoader()::getResource));
+            JobChannels channelTree = new JobChannels(channels);
+            JobSignal signal = new JobSignal();
+            ConnectorJobQueue queue = new ConnectorJobQueue(sql, store, functions, channelTree, signal);
 
             long t0 = System.nanoTime();
             for (int done = 0; done < jobs; done += 1000) {
@@ -75,7 +98,8 @@ public final class JobThroughput {
                     jobs / delaySeconds);
 
             long t1 = System.nanoTime();
-            JobRunner runner = new JobRunner(store, functions, queue, new Config(channels, threads, true));
+            JobRunner runner = new JobRunner(sql, functions, queue, channelTree, signal);
+            runner.start(new Config(channels, threads, true));
             while (remaining(store) > 0) {
                 Thread.sleep(20);
             }
@@ -102,7 +126,7 @@ public final class JobThroughput {
      * function, several threads) shows as the ratio to it.
      */
     private static double sqlFloor(JdbcRecordStore store, ConnectorJobQueue queue, int jobs) throws Exception {
-        store.inConnection(c -> {
+        inConnection(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM \"connector_job\"");
             }
@@ -117,7 +141,7 @@ public final class JobThroughput {
                 return null;
             });
         }
-        java.util.List<Long> ids = store.inConnection(c -> {
+        java.util.List<Long> ids = inConnection(c -> {
             java.util.List<Long> all = new java.util.ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT \"id\" FROM \"connector_job\" ORDER BY \"id\"")) {
                 while (rows.next()) {
@@ -148,7 +172,7 @@ public final class JobThroughput {
     private static void floorPart(JdbcRecordStore store, java.util.List<Long> ids) {
         for (int from = 0; from < ids.size(); from += 400) {
             java.util.List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 400));
-            store.inConnection(c -> {
+            inConnection(c -> {
                 String in = String.join(",", chunk.stream().map(String::valueOf).toList());
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = 'w', \"claim_id\" = 'c', "
@@ -159,7 +183,7 @@ public final class JobThroughput {
             });
             for (int part = 0; part < chunk.size(); part += 50) {
                 java.util.List<Long> end = chunk.subList(part, Math.min(chunk.size(), part + 50));
-                store.inConnection(c -> {
+                inConnection(c -> {
                     try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', "
                             + "\"ended_at\" = CURRENT_TIMESTAMP, \"active_key\" = NULL, \"lease_until\" = NULL WHERE \"id\" = ? "
                             + "AND \"claim_id\" = 'c' AND \"state\" IN ('claimed', 'started')")) {
@@ -178,7 +202,7 @@ public final class JobThroughput {
     /** The claim of one job among few, on the table as it is, then with {@code doneRows} more done jobs. */
     private static void claimTimes(JdbcRecordStore store, String database, ConnectorJobQueue queue, int doneRows)
             throws Exception {
-        store.inConnection(c -> {
+        inConnection(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM \"connector_job\"");
             }
@@ -186,7 +210,7 @@ public final class JobThroughput {
         });
         double empty = claimMicros(store, queue);
         long t = System.nanoTime();
-        store.inConnection(c -> {
+        inConnection(c -> {
             String rows = database.equals("postgresql") ? "generate_series(1, " + doneRows + ") AS g(x)"
                     : "SYSTEM_RANGE(1, " + doneRows + ") AS g(x)";
             try (Statement s = c.createStatement()) {
@@ -208,19 +232,18 @@ public final class JobThroughput {
     }
 
     private static double claimMicros(JdbcRecordStore store, ConnectorJobQueue queue) {
-        JobStore jobs = new JobStore();
-        var tree = io.connector.core.job.ChannelTree.parse("root:8");
+        var tree = ChannelTree.parse("root:8");
         int rounds = 500;
         long total = 0;
         for (int i = 0; i < rounds + 100; i++) {
             queue.job("noop").delay();
             long t = System.nanoTime();
-            int claimed = store.inConnection(c -> jobs.claim(c, tree, "bench", JobStore.now().plusMinutes(1), 1)).size();
+            int claimed = inConnection(c -> JobClaims.claim(c, tree, "bench", Sql.now().plusMinutes(1), 1)).size();
             long elapsed = System.nanoTime() - t;
             if (claimed != 1) {
                 throw new IllegalStateException("claimed " + claimed);
             }
-            store.inConnection(c -> {
+            inConnection(c -> {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("UPDATE \"connector_job\" SET \"state\" = 'cancelled', \"active_key\" = NULL WHERE \"state\" = 'claimed'");
                 }
@@ -234,7 +257,7 @@ public final class JobThroughput {
     }
 
     private static long remaining(JdbcRecordStore store) {
-        return store.inConnection(c -> {
+        return inConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM \"connector_job\" WHERE \"state\" <> 'done'");
                     ResultSet rows = s.executeQuery()) {
                 rows.next();

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.connector.core.model.ModelFileReader;
-import io.connector.core.model.ModelRegistry;
-import io.connector.core.store.JdbcRecordStore;
-import io.connector.core.store.RecordListeners;
+import io.connector.store.internal.JdbcRecordStore;
+import io.connector.store.internal.RecordListeners;
+import io.connector.store.internal.model.ModelFileReader;
+import io.connector.store.internal.model.ModelRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

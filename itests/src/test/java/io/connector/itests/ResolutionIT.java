@@ -79,7 +79,7 @@ public class ResolutionIT extends ConnectorTestSupport {
                 active++;
             }
         }
-        assertThat(active).isEqualTo(5);
+        assertThat(active).as("api, store, jobs, core, magento-backend, magento-1.7, magento-specific").isEqualTo(7);
     }
 
     @Test
@@ -106,14 +106,14 @@ public class ResolutionIT extends ConnectorTestSupport {
 
             ImportMapper category = specific.unit(ImportMapper.class, PARTNER_CATEGORY);
             assertThat(category.getClass().getName()).as("inherited from magento through 1.7")
-                    .isEqualTo("io.connector.magento.mapper.PartnerCategoryImportMapper");
+                    .isEqualTo("io.connector.magento.internal.mapper.StandardPartnerCategoryImportMapper");
             assertThat(category.environment().model()).isEqualTo(PARTNER_CATEGORY);
             assertThat(category.mapRecord(Map.of("customer_group_code", "Retailer")).values(true))
                     .containsEntry("name", "Retailer");
         }
         try (Environment v17 = environments.open(new TestShop(backends.get("magento/1.7")), PARTNER)) {
             ImportMapper partner = v17.unit(ImportMapper.class);
-            assertThat(partner.getClass().getName()).isEqualTo("io.connector.magento.v17.PartnerImportMapper");
+            assertThat(partner.getClass().getName()).isEqualTo("io.connector.magento.v17.internal.Magento17PartnerImportMapper");
             assertThat(partner.mapRecord(customer).values(true)).containsEntry("name", "Jane Roe")
                     .doesNotContainKeys("created_in", "gender");
             assertThatThrownBy(() -> v17.unit(ImportMapper.class, "magento.unknown")).isInstanceOf(NoUnitException.class)

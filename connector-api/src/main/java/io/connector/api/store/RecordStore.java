@@ -23,4 +23,10 @@ public interface RecordStore {
     Collection<ModelInfo> models();
 
     Optional<ModelInfo> model(String name);
+
+    /**
+     * What is wrong with the installed bundles' declarations (an extension of an unknown model,
+     * a relation to a missing one, a field declared twice), one sentence each; empty when none.
+     */
+    java.util.List<String> modelProblems();
 }

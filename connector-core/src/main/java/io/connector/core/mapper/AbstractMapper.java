@@ -20,9 +20,9 @@ import io.connector.api.ConnectorUnit;
 import io.connector.api.store.FieldInfo;
 import io.connector.api.store.ModelInfo;
 import io.connector.api.store.RecordStore;
+import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.MapRecord;
 import io.connector.api.unit.MappingException;
-import io.connector.core.unit.AbstractUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -3,10 +3,10 @@ package io.connector.core.sync;
 import java.util.List;
 import java.util.Map;
 
+import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.RecordImporter;
-import io.connector.core.unit.AbstractUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

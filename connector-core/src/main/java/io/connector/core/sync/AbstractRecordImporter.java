@@ -8,17 +8,17 @@ import java.util.Optional;
 
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
+import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.Binder;
-import io.connector.api.store.StoreException;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.InvalidDataException;
-import io.connector.api.unit.MappingException;
 import io.connector.api.unit.MapRecord;
+import io.connector.api.unit.MappingException;
 import io.connector.api.unit.RecordImporter;
 import io.connector.api.unit.RemoteRecordNotFoundException;
-import io.connector.core.unit.AbstractUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

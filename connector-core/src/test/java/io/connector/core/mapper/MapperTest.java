@@ -1,6 +1,6 @@
 package io.connector.core.mapper;
 
-import static io.connector.core.resolver.TestUnits.unit;
+import static io.connector.core.internal.resolver.TestUnits.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +18,12 @@ import io.connector.api.unit.ExportMapper;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.MapRecord;
 import io.connector.api.unit.MappingException;
-import io.connector.core.binder.StoreBinder;
-import io.connector.core.environment.ConnectorEnvironmentFactory;
-import io.connector.core.resolver.BackendInfo;
-import io.connector.core.resolver.UnitRegistry;
-import io.connector.core.store.StoreFixture;
-import io.connector.core.store.TestDatabase;
+import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
+import io.connector.core.internal.resolver.BackendInfo;
+import io.connector.core.internal.resolver.UnitRegistry;
+import io.connector.store.binder.StoreBinder;
+import io.connector.store.testing.StoreFixture;
+import io.connector.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,7 +161,7 @@ class MapperTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new StoreFixture(TestDatabase.h2());
+        fixture = new StoreFixture(TestDatabase.h2(), "/connector/models.json", "/test-models.json");
         UnitRegistry units = new UnitRegistry();
         units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
         units.unitRegistered("binder", unit("ShopBinder").type(Binder.class.getName()).on("shop")

@@ -52,7 +52,7 @@ public final class AddonBundles {
                 .set("Bundle-Version", version)
                 .set("Bundle-Name", "Category addon " + version)
                 .set("Import-Package", "io.connector.api;version=\"[1.0,2)\",io.connector.api.unit;version=\"[1.0,2)\","
-                        + "io.connector.core.mapper;version=\"[1.0,2)\",io.connector.core.unit;version=\"[1.0,2)\"")
+                        + "io.connector.core.mapper;version=\"[1.0,2)\"")
                 .set("Service-Component", "OSGI-INF/addon.xml");
         return bundle.build(TinyBundles.withClassicBuilder());
     }

@@ -7,27 +7,21 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.ImportMapper;
 import io.connector.core.mapper.AbstractImportMapper;
 import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.mapper.MagentoModifiers;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * A Magento 1.7 customer ({@code customer.info}) as a partner. Public so that customer-specific
  * versions extend it rather than copy it.
  */
 @ConsumerType
-@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, version = "1.7", model = MagentoModels.PARTNER)
-public class PartnerImportMapper extends AbstractImportMapper {
+public abstract class PartnerImportMapper extends AbstractImportMapper {
 
-    public PartnerImportMapper() {
+    protected PartnerImportMapper() {
         direct("email", "email");
         direct("dob", "birthday");
         direct("taxvat", "vat");

@@ -4,25 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.BackendAdapter;
-import io.connector.magento.MagentoModels;
 import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /** Customer addresses: {@code customer_address.list} finds a customer's, {@code .info} reads one. */
 @ConsumerType
-@Component(service = BackendAdapter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.ADDRESS)
-public class AddressAdapter extends MagentoAdapter {
+public abstract class AddressAdapter extends MagentoAdapter {
 
-    @Activate
-    public AddressAdapter(@Reference MagentoClients clients) {
+    protected AddressAdapter(MagentoClients clients) {
         super(clients, "customer_address");
     }
 

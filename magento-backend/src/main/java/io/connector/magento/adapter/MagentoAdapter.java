@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.connector.api.ConnectorException;
+import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
 import io.connector.core.sync.RemoteDates;
-import io.connector.core.unit.AbstractUnit;
 import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.annotation.versioning.ConsumerType;

@@ -4,32 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
-import io.connector.magento.MagentoModels;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * Product categories: Magento has no category search, only the whole tree; the connector's module
  * adds {@code oerp_catalog_category.search} for the categories changed in a period.
  */
 @ConsumerType
-@Component(service = BackendAdapter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT_CATEGORY)
-public class ProductCategoryAdapter extends MagentoAdapter {
+public abstract class ProductCategoryAdapter extends MagentoAdapter {
 
     /** A category of the tree, with its depth (the root catalog is 0). */
     public record Node(String id, int level) {
     }
 
-    @Activate
-    public ProductCategoryAdapter(@Reference MagentoClients clients) {
+    protected ProductCategoryAdapter(MagentoClients clients) {
         super(clients, "catalog_category");
     }
 

@@ -6,19 +6,16 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.connector.api.ConnectorException;
-import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
+import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.MappingException;
 import io.connector.api.unit.RecordImporter;
-import io.connector.core.unit.AbstractUnit;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.adapter.AddressAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * A customer's address book, imported with the customer (a Magento address does not say whose it
@@ -28,9 +25,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * delivery or contact address under it.
  */
 @ConsumerType
-@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.ADDRESS)
-public class AddressImporter extends AbstractUnit implements RecordImporter {
+public abstract class AddressImporter extends AbstractUnit implements RecordImporter {
 
     @Override
     public String run(String externalId, boolean force) {

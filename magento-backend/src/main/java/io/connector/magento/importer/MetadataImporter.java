@@ -3,18 +3,14 @@ package io.connector.magento.importer;
 import java.util.Map;
 import java.util.Objects;
 
-import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
-import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractRecordImporter;
 import io.connector.magento.MagentoModels;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** A website, store or store view: always rewritten (they carry no change date), their parents first. */
-@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = {MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW})
-public class MetadataImporter extends AbstractRecordImporter {
+@ConsumerType
+public abstract class MetadataImporter extends AbstractRecordImporter {
 
     @Override
     protected String updatedAtField() {

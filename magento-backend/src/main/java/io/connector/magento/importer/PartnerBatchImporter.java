@@ -5,19 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.connector.api.ConnectorException;
-import io.connector.api.UnitFor;
-import io.connector.api.unit.BatchImporter;
 import io.connector.magento.MagentoModels;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Customers, website by website as the reference does: a Magento customer belongs to one website,
  * and a shop may share customers across websites or not.
  */
-@Component(service = BatchImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PARTNER)
-public class PartnerBatchImporter extends MagentoBatchImporter {
+@ConsumerType
+public abstract class PartnerBatchImporter extends MagentoBatchImporter {
 
     @Override
     public void run(Map<String, Object> filters) {

@@ -4,18 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
-import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractRecordImporter;
-import io.connector.magento.MagentoModels;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** A customer group: bound to the partner category of the same name when there is one, else created. */
-@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PARTNER_CATEGORY)
-public class PartnerCategoryImporter extends AbstractRecordImporter {
+@ConsumerType
+public abstract class PartnerCategoryImporter extends AbstractRecordImporter {
 
     @Override
     protected String updatedAtField() {

@@ -6,23 +6,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.connector.api.ConnectorException;
-import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractRecordImporter;
 import io.connector.magento.MagentoModels;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * A customer: its website and group imported first; on creation bound to the partner that has its
  * e-mail, if any (a customer created in both systems is one partner); then its address book.
  */
 @ConsumerType
-@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PARTNER)
-public class PartnerImporter extends AbstractRecordImporter {
+public abstract class PartnerImporter extends AbstractRecordImporter {
 
     @Override
     protected void importDependencies(StoreSession session, Map<String, Object> remote) {

@@ -3,22 +3,17 @@ package io.connector.magento.importer;
 import java.util.Map;
 
 import io.connector.api.ConnectorException;
-import io.connector.api.UnitFor;
 import io.connector.api.unit.BackendAdapter;
-import io.connector.api.unit.BatchImporter;
-import io.connector.magento.MagentoModels;
 import io.connector.magento.adapter.ProductCategoryAdapter;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Product categories: all of them from the tree, each job at priority 10 + its depth so that
  * parents tend to run first (a category whose parent is not there yet imports it itself); or, for
  * an incremental import, those changed in the period.
  */
-@Component(service = BatchImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT_CATEGORY)
-public class ProductCategoryBatchImporter extends MagentoBatchImporter {
+@ConsumerType
+public abstract class ProductCategoryBatchImporter extends MagentoBatchImporter {
 
     @Override
     public void run(Map<String, Object> filters) {

@@ -2,16 +2,12 @@ package io.connector.magento.importer;
 
 import java.util.Map;
 
-import io.connector.api.UnitFor;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.InvalidDataException;
-import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractRecordImporter;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.mapper.ProductImportMapper;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * A product, after its categories. Configurable products are skipped (their variants are the
@@ -19,9 +15,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * an invalid-data error instead of importing something wrong.
  */
 @ConsumerType
-@Component(service = RecordImporter.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT)
-public class ProductImporter extends AbstractRecordImporter {
+public abstract class ProductImporter extends AbstractRecordImporter {
 
     @Override
     protected String mustSkip(Map<String, Object> remote) {

@@ -2,8 +2,8 @@ package io.connector.magento.internal;
 
 import io.connector.api.UnitFor;
 import io.connector.api.unit.Binder;
-import io.connector.core.binder.StoreBinder;
 import io.connector.magento.MagentoModels;
+import io.connector.store.binder.StoreBinder;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 

@@ -10,26 +10,19 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.ImportMapper;
 import io.connector.core.mapper.AbstractImportMapper;
 import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
-import io.connector.magento.MagentoModels;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * {@code customer_address.info} as a partner address. Magento keeps every street line in one
  * field, joined with new lines: the first is the street, the others {@code street2}.
  */
 @ConsumerType
-@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.ADDRESS)
-public class AddressImportMapper extends AbstractImportMapper {
+public abstract class AddressImportMapper extends AbstractImportMapper {
 
-    public AddressImportMapper() {
+    protected AddressImportMapper() {
         direct("city", "city");
         direct("postcode", "zip");
         direct("region", "region");

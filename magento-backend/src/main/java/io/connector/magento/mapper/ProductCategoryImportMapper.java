@@ -3,24 +3,18 @@ package io.connector.magento.mapper;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.MappingException;
 import io.connector.core.mapper.AbstractImportMapper;
 import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /** {@code catalog_category.info} as a product category under its parent (imported first). */
 @ConsumerType
-@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT_CATEGORY)
-public class ProductCategoryImportMapper extends AbstractImportMapper {
+public abstract class ProductCategoryImportMapper extends AbstractImportMapper {
 
-    public ProductCategoryImportMapper() {
+    protected ProductCategoryImportMapper() {
         direct("name", "name");
         direct("description", "description");
         direct(convert("position", Integer.class), "sequence");

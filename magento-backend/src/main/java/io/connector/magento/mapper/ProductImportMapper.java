@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.api.UnitFor;
-import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.MappingException;
 import io.connector.core.mapper.AbstractImportMapper;
@@ -17,23 +15,19 @@ import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
 import org.osgi.annotation.versioning.ConsumerType;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * {@code ol_catalog_product.info} as a product: a simple product is stockable, a virtual or
  * downloadable one a service. Extend it to map more (see {@code examples/product-summary}).
  */
 @ConsumerType
-@Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
-@UnitFor(service = MagentoModels.SERVICE, model = MagentoModels.PRODUCT)
-public class ProductImportMapper extends AbstractImportMapper {
+public abstract class ProductImportMapper extends AbstractImportMapper {
 
     /** Magento product types the connector represents, and the local type of each. */
     public static final Map<String, String> PRODUCT_TYPES = Map.of("simple", "product", "virtual", "service",
             "downloadable", "service");
 
-    public ProductImportMapper() {
+    protected ProductImportMapper() {
         direct("name", "name");
         direct("sku", "sku");
         direct("description", "description");

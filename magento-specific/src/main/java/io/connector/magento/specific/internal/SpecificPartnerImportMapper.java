@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 /** The standard 1.7 partner mapping, plus where the customer was created and their gender. */
 @Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
 @UnitFor(service = MagentoModels.SERVICE, version = "1.7-specific", model = MagentoModels.PARTNER)
-public class SpecificPartnerImportMapper extends PartnerImportMapper {
+public final class SpecificPartnerImportMapper extends PartnerImportMapper {
 
     /** Magento's attribute option ids for the customer gender in this shop. */
     private static final Map<String, String> GENDERS = Map.of("123", "male", "124", "female");

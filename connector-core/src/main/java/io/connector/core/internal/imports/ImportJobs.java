@@ -1,0 +1,100 @@
+package io.connector.core.internal.imports;
+
+import java.util.Map;
+
+import io.connector.api.BackendRecord;
+import io.connector.api.BackendRecords;
+import io.connector.api.ConnectorException;
+import io.connector.api.Environment;
+import io.connector.api.EnvironmentFactory;
+import io.connector.api.job.JobContext;
+import io.connector.api.job.JobFunction;
+import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.sync.AbstractBatchImporter;
+
+/** What the import job functions share: arguments checked, an environment opened on the job's backend record. */
+final class ImportJobs {
+
+    private ImportJobs() {
+    }
+
+    static String text(JobContext context, String name) {
+        Object value = context.args().get(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new ConnectorException("Job " + context.function() + " needs the argument '" + name + "'; it has "
+                    + context.args().keySet());
+        }
+        return value.toString();
+    }
+
+    static Environment open(BackendRecords backends, EnvironmentFactory environments, JobContext context) {
+        BackendRecord backend = backends.get(text(context, "backend_id"));
+        return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
+    }
+
+    /** {@value AbstractBatchImporter#IMPORT_RECORD}: backend_id, model, external_id, force. */
+    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
+        JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_RECORD,
+        JobFunction.DESCRIPTION + "=Import a record",
+        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
+    public static final class ImportRecord implements JobFunction {
+
+        private final BackendRecords backends;
+        private final EnvironmentFactory environments;
+
+        @org.osgi.service.component.annotations.Activate
+        public ImportRecord(@org.osgi.service.component.annotations.Reference BackendRecords backends,
+                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
+            this.backends = backends;
+            this.environments = environments;
+        }
+
+        @Override
+        public Object run(JobContext context) {
+            boolean force = Boolean.TRUE.equals(context.args().get("force"));
+            try (Environment env = open(backends, environments, context)) {
+                return env.unit(RecordImporter.class).run(text(context, "external_id"), force);
+            }
+        }
+    }
+
+    /**
+     * import_batch: backend_id, model, filters (the adapter's search filters); for an incremental
+     * import also its name and where the next one starts, stored once the batch succeeded.
+     */
+    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
+        JobFunction.NAME + "=import_batch",
+        JobFunction.DESCRIPTION + "=Find the records to import and import them",
+        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
+    public static final class ImportBatch implements JobFunction {
+
+        private final BackendRecords backends;
+        private final EnvironmentFactory environments;
+
+        @org.osgi.service.component.annotations.Activate
+        public ImportBatch(@org.osgi.service.component.annotations.Reference BackendRecords backends,
+                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
+            this.backends = backends;
+            this.environments = environments;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object run(JobContext context) {
+            Object filters = context.args().get("filters");
+            try (Environment env = open(backends, environments, context)) {
+                env.unit(BatchImporter.class).run(filters instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+                // Only a batch that found its records moves the next incremental import's start:
+                // one that failed (the shop was down) leaves it, so nothing changed meanwhile is missed.
+                Object name = context.args().get(ImportLauncher.ARG_IMPORT);
+                Object next = context.args().get(ImportLauncher.ARG_NEXT_FROM);
+                if (name != null && next != null) {
+                    ImportLauncher.storeFrom(env.store(), env.backendRecord().id(), name.toString(),
+                            java.time.LocalDateTime.parse(next.toString()));
+                }
+                return "Batch of " + env.model() + " for backend " + env.backendRecord().name() + " done";
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.connector.jobs.internal.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.connector.api.job.JobQueue;
+import io.connector.jobs.internal.ChannelTree;
+import io.connector.jobs.internal.JobChannels;
+import io.connector.jobs.internal.JobConfiguration;
+import io.connector.jobs.internal.JobFunctions;
+import io.connector.jobs.internal.JobSignal;
+import io.connector.jobs.internal.sql.JobReaper;
+import io.connector.store.spi.SqlTransactions;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs on this node: a {@link JobDispatcher} claims what the channels allow, a
+ * {@link BatchWorker} per thread runs them, and one scheduler runs the periodic tasks: the
+ * {@link Heartbeat}, the {@link LeaseReaper} and the {@link DoneJobCleanup}. Started when the
+ * component activates, or, while the framework is still starting its bundles, once it has: the
+ * bundles of the functions this node would run may not be started yet, and their jobs would be
+ * tried for nothing. Stopped when the component deactivates.
+ */
+@Component(service = JobRunner.class, immediate = true, configurationPid = JobConfiguration.PID)
+@Designate(ocd = JobConfiguration.class)
+public final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    @Reference
+    private SqlTransactions sql;
+    @Reference
+    private JobFunctions functions;
+    @Reference
+    private JobQueue queue;
+    @Reference
+    private JobChannels channels;
+    @Reference
+    private JobSignal signal;
+
+    private final LocalJobs local = new LocalJobs();
+    private final List<BatchWorker> workers = new ArrayList<>();
+    private volatile RunnerSettings settings;
+    private ExecutorService executor;
+    private ScheduledExecutorService scheduler;
+    private JobDispatcher dispatcher;
+    private Thread dispatcherThread;
+    private BundleContext context;
+    private FrameworkListener whenStarted;
+
+    /** For the container: references are injected, then {@link #start} runs. */
+    public JobRunner() {
+    }
+
+    /** For use without a container; call {@link #start} next. */
+    public JobRunner(SqlTransactions sql, JobFunctions functions, JobQueue queue, JobChannels channels, JobSignal signal) {
+        this.sql = sql;
+        this.functions = functions;
+        this.queue = queue;
+        this.channels = channels;
+        this.signal = signal;
+    }
+
+    @Activate
+    void activate(JobConfiguration config, BundleContext bundleContext) {
+        Bundle framework = bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        if (framework == null || framework.getState() == Bundle.ACTIVE) {
+            start(config);
+            return;
+        }
+        context = bundleContext;
+        whenStarted = event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                startOnce(config);
+            }
+        };
+        bundleContext.addFrameworkListener(whenStarted);
+        if (framework.getState() == Bundle.ACTIVE) {
+            startOnce(config); // it finished between the look and the listener
+        }
+    }
+
+    private synchronized void startOnce(JobConfiguration config) {
+        if (settings == null) {
+            start(config);
+        }
+    }
+
+    /** Starts at once; for use without a container, after the constructor. */
+    public synchronized void start(JobConfiguration config) {
+        RunnerSettings current = RunnerSettings.of(config, channels.current().resolve(ChannelTree.ROOT).capacity());
+        settings = current;
+        if (!config.runner_enabled()) {
+            LOG.info("Job runner disabled on this node (runner.enabled=false): jobs are delayed here and run elsewhere");
+            return;
+        }
+        int recovered = sql.inTransaction(tx -> JobReaper.reapWorkers(tx.connection(), current.node() + "#", current.worker()));
+        if (recovered > 0) {
+            LOG.warn("Took back {} jobs that this node ({}) held when it stopped", recovered, current.node());
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(named("connector-job-heartbeat-"));
+        long beat = Math.max(1, current.leaseSeconds() * 1000L / 4);
+        scheduler.scheduleWithFixedDelay(new Heartbeat(sql, local, current), beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(new LeaseReaper(sql, signal), current.reapIntervalSeconds(),
+                current.reapIntervalSeconds(), TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(new DoneJobCleanup(sql, current.retentionDays()), 1, 60, TimeUnit.MINUTES);
+        executor = Executors.newFixedThreadPool(current.threads(), named("connector-job-"));
+        for (int i = 0; i < current.threads(); i++) {
+            BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current);
+            workers.add(worker);
+            executor.execute(worker);
+        }
+        dispatcher = new JobDispatcher(sql, channels, signal, local, current);
+        dispatcherThread = named("connector-job-dispatcher").newThread(dispatcher);
+        dispatcherThread.start();
+        LOG.info("Job runner {} started: {} threads, channels {}", current.worker(), current.threads(),
+                channels.current().channels().stream().map(c -> c.name() + ":" + c.capacity()).toList());
+    }
+
+    @Deactivate
+    public synchronized void stop() {
+        if (whenStarted != null) {
+            context.removeFrameworkListener(whenStarted);
+            whenStarted = null;
+        }
+        if (dispatcher == null) {
+            return;
+        }
+        dispatcher.stop();
+        workers.forEach(BatchWorker::stop);
+        scheduler.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                LOG.warn("Job runner {} stopped with {} jobs still running; their leases will expire and they will run again",
+                        settings.worker(), local.held.size());
+            }
+            dispatcherThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dispatcher = null;
+    }
+
+    /** Whether this node runs jobs (false with {@code runner.enabled=false}). */
+    public boolean running() {
+        return dispatcher != null;
+    }
+
+    public String worker() {
+        RunnerSettings current = settings;
+        return current == null ? null : current.worker();
+    }
+
+    /** How many jobs this node holds now, waiting for a thread or running. */
+    public int runningCount() {
+        return local.held.size();
+    }
+
+    /** Looks for jobs now rather than at the next poll. */
+    public void wakeUp() {
+        signal.raise();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package io.connector.jobs.internal.sql;
+
+import static io.connector.store.spi.Sql.marks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.connector.jobs.internal.ChannelTree;
+import io.connector.jobs.internal.ChannelTree.Candidate;
+import io.connector.jobs.internal.ChannelTree.Channel;
+import io.connector.jobs.internal.JobRow;
+import io.connector.store.spi.Database;
+import io.connector.store.spi.Sql;
+
+/**
+ * Claims pending jobs that their channels allow to start now. Claimers of every node lock one
+ * row first, so channel capacities hold across nodes; the jobs themselves are read with
+ * {@code FOR UPDATE SKIP LOCKED}, and claimed only while still pending.
+ */
+public final class JobClaims {
+
+    private JobClaims() {
+    }
+
+    /** What the channels looked like when the claim began: counted in the database, for every node. */
+    private record ChannelState(Map<String, Integer> load, Set<String> stoppedSequential, Map<String, Instant> lastStart) {
+    }
+
+    /** Up to {@code slots} jobs, claimed for {@code worker} and leased until {@code leaseUntil}. */
+    public static List<JobRow> claim(Connection c, ChannelTree tree, String worker, LocalDateTime leaseUntil, int slots)
+            throws SQLException {
+        if (slots <= 0) {
+            return List.of();
+        }
+        try (Statement lock = c.createStatement()) {
+            lock.executeQuery("SELECT \"name\" FROM \"connector_job_channel\" WHERE \"name\" = '*lock*' FOR UPDATE").close();
+        }
+        LocalDateTime now = Sql.now();
+        ChannelState state = new ChannelState(tree.load(runningPerChannel(c)), stoppedSequential(c, tree), lastStarts(c));
+        Map<String, Instant> starts = new HashMap<>(state.lastStart());
+        Map<Long, JobRow> rowsById = new HashMap<>();
+        List<Candidate> picked = pick(c, tree, state, starts, now, slots, rowsById);
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        String claimId = UUID.randomUUID().toString();
+        List<Long> ids = picked.stream().map(Candidate::id).toList();
+        Set<Long> ours = markClaimed(c, ids, worker, claimId, leaseUntil);
+        List<JobRow> claimed = new ArrayList<>();
+        for (Long id : ids) {
+            if (ours.contains(id)) {
+                JobRow row = rowsById.get(id);
+                claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
+                        row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(), row.hasChildren()));
+            }
+        }
+        for (Map.Entry<String, Instant> start : starts.entrySet()) {
+            if (!start.getValue().equals(state.lastStart().get(start.getKey()))) {
+                recordStart(c, start.getKey(), LocalDateTime.ofInstant(start.getValue(), ZoneOffset.UTC));
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Reads candidates in claim order and lets the channel tree choose, round after round while
+     * the chosen ones close channels and more candidates wait behind them.
+     */
+    private static List<Candidate> pick(Connection c, ChannelTree tree, ChannelState state, Map<String, Instant> starts,
+            LocalDateTime now, int slots, Map<Long, JobRow> rowsById) throws SQLException {
+        Instant instant = now.toInstant(ZoneOffset.UTC);
+        Map<String, Integer> load = state.load();
+        List<Candidate> picked = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int round = 0; round <= tree.channels().size() && picked.size() < slots; round++) {
+            Set<String> closed = tree.closed(load, state.stoppedSequential(), starts, instant);
+            if (closed.contains(ChannelTree.ROOT)) {
+                break;
+            }
+            List<Candidate> candidates = candidates(c, closed, now, (slots - picked.size()) * 4, rowsById);
+            candidates.removeIf(candidate -> seen.contains(candidate.id()));
+            if (candidates.isEmpty()) {
+                break;
+            }
+            candidates.forEach(candidate -> seen.add(candidate.id()));
+            List<Candidate> chosen = tree.pick(candidates, load, state.stoppedSequential(), starts, instant, slots - picked.size());
+            picked.addAll(chosen);
+            if (chosen.isEmpty() && candidates.size() < (slots - picked.size()) * 4) {
+                break;
+            }
+        }
+        return picked;
+    }
+
+    private static Map<String, Integer> runningPerChannel(Connection c) throws SQLException {
+        Map<String, Integer> running = new HashMap<>();
+        try (Statement count = c.createStatement(); ResultSet rows = count.executeQuery("SELECT \"channel\", COUNT(*) FROM "
+                + "\"connector_job\" WHERE \"state\" IN ('claimed', 'started') GROUP BY \"channel\"")) {
+            while (rows.next()) {
+                running.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return running;
+    }
+
+    /** The sequential channels that a failed job stops. */
+    private static Set<String> stoppedSequential(Connection c, ChannelTree tree) throws SQLException {
+        Set<String> stopped = new HashSet<>();
+        List<String> sequential = tree.channels().stream().filter(Channel::sequential).map(Channel::name).toList();
+        if (sequential.isEmpty()) {
+            return stopped;
+        }
+        try (PreparedStatement failed = c.prepareStatement("SELECT DISTINCT \"channel\" FROM \"connector_job\" WHERE "
+                + "\"state\" = 'failed' AND \"channel\" IN (" + marks(sequential.size()) + ")")) {
+            Sql.bind(failed, sequential);
+            try (ResultSet rows = failed.executeQuery()) {
+                while (rows.next()) {
+                    stopped.add(rows.getString(1));
+                }
+            }
+        }
+        return stopped;
+    }
+
+    private static Map<String, Instant> lastStarts(Connection c) throws SQLException {
+        Map<String, Instant> lastStart = new HashMap<>();
+        try (Statement starts = c.createStatement(); ResultSet rows = starts.executeQuery(
+                "SELECT \"name\", \"last_start\" FROM \"connector_job_channel\" WHERE \"last_start\" IS NOT NULL")) {
+            while (rows.next()) {
+                lastStart.put(rows.getString(1), rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+            }
+        }
+        return lastStart;
+    }
+
+    private static List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit,
+            Map<Long, JobRow> rowsById) throws SQLException {
+        List<String> excluded = new ArrayList<>(closed);
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM \"connector_job\" WHERE \"state\" = 'pending' "
+                + "AND \"eta\" <= ?");
+        if (!excluded.isEmpty()) {
+            sql.append(" AND \"channel\" NOT IN (").append(marks(excluded.size())).append(")");
+        }
+        // "state" leads the order although it is fixed: H2 reads the claim index in order only when
+        // the order names its columns from the first; PostgreSQL drops the constant itself.
+        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ").append(limit);
+        if (Database.of(c) == Database.POSTGRESQL) {
+            // Locks the rows it returns only. On H2, FOR UPDATE locks every row the ordered scan
+            // reads before the LIMIT: the claimers' lock row already keeps them apart.
+            sql.append(" FOR UPDATE SKIP LOCKED");
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            select.setObject(1, now);
+            for (int i = 0; i < excluded.size(); i++) {
+                select.setString(i + 2, excluded.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    JobRow row = JobRows.row(rows);
+                    rowsById.put(row.id(), row);
+                    candidates.add(new Candidate(row.id(), row.channel()));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** Claims the picked jobs in one statement; returns those that were still pending, hence ours. */
+    private static Set<Long> markClaimed(Connection c, List<Long> ids, String worker, String claimId, LocalDateTime leaseUntil)
+            throws SQLException {
+        int updated;
+        // "state" || '' keeps H2 from choosing the state index for the condition, which would walk
+        // every pending job: the ids go by primary key.
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" IN (" + marks(ids.size())
+                + ") AND \"state\" || '' = 'pending'")) {
+            update.setString(1, worker);
+            update.setString(2, claimId);
+            update.setObject(3, leaseUntil);
+            update.setObject(4, Sql.now());
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(i + 5, ids.get(i));
+            }
+            updated = update.executeUpdate();
+        }
+        Set<Long> ours = new HashSet<>(ids);
+        if (updated == ids.size()) {
+            return ours;
+        }
+        // An operator cancelled or ended one of them meanwhile: keep those that are ours.
+        ours.clear();
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"id\" IN ("
+                + marks(ids.size()) + ") AND \"claim_id\" || '' = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            select.setString(ids.size() + 1, claimId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ours.add(rows.getLong(1));
+                }
+            }
+        }
+        return ours;
+    }
+
+    private static void recordStart(Connection c, String channel, LocalDateTime at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job_channel\" SET \"last_start\" = ? WHERE \"name\" = ?")) {
+            update.setObject(1, at);
+            update.setString(2, channel);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO \"connector_job_channel\" (\"name\", \"last_start\") VALUES (?, ?)")) {
+                    insert.setString(1, channel);
+                    insert.setObject(2, at);
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+}

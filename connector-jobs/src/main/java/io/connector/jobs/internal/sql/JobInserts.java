@@ -1,0 +1,104 @@
+package io.connector.jobs.internal.sql;
+
+import static io.connector.api.job.JobState.PENDING;
+import static io.connector.api.job.JobState.WAITING;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.connector.store.spi.Database;
+import io.connector.store.spi.Sql;
+
+/**
+ * New jobs, in the caller's transaction. A job with an identity key is unique among the active
+ * ones by a unique index: a second insert answers with the job already there.
+ */
+public final class JobInserts {
+
+    /** A job to insert. */
+    public record NewJob(String function, String args, String description, String channel, int priority,
+            LocalDateTime eta, int maxRetries, String identityKey, String backendId, Integer timeoutSeconds,
+            boolean waiting) {
+    }
+
+    /** The result of an insert: the job's id and uuid, or those of the active job with its identity key. */
+    public record Inserted(long id, String uuid, boolean existing) {
+    }
+
+    private JobInserts() {
+    }
+
+    public static Inserted insert(Connection c, NewJob job) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Savepoint savepoint = job.identityKey() == null ? null : c.setSavepoint();
+            try {
+                String uuid = UUID.randomUUID().toString();
+                long id = insertRow(c, job, uuid);
+                if (savepoint != null) {
+                    c.releaseSavepoint(savepoint);
+                }
+                return new Inserted(id, uuid, false);
+            } catch (SQLException e) {
+                if (savepoint == null || !Database.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // The database refused a second active job with this key: answer with the first.
+                c.rollback(savepoint);
+                Optional<Inserted> existing = activeWithKey(c, job.identityKey());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                // It ended between our insert and our look-up: try again.
+            }
+        }
+        throw new SQLException("Could not delay a job with identity key " + job.identityKey() + " after 3 attempts");
+    }
+
+    private static long insertRow(Connection c, NewJob job, String uuid) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job\" (\"uuid\", \"function_name\", "
+                + "\"args\", \"description\", \"channel\", \"priority\", \"eta\", \"state\", \"retry\", \"max_retries\", "
+                + "\"identity_key\", \"active_key\", \"backend_id\", \"timeout_seconds\", \"created_at\") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, uuid);
+            insert.setString(2, job.function());
+            insert.setString(3, job.args());
+            insert.setString(4, job.description());
+            insert.setString(5, job.channel());
+            insert.setInt(6, job.priority());
+            insert.setObject(7, job.eta() == null ? JobRows.NO_ETA : job.eta());
+            insert.setString(8, job.waiting() ? WAITING : PENDING);
+            insert.setInt(9, job.maxRetries());
+            insert.setString(10, job.identityKey());
+            insert.setString(11, job.identityKey());
+            insert.setString(12, job.backendId());
+            if (job.timeoutSeconds() == null) {
+                insert.setNull(13, Types.INTEGER);
+            } else {
+                insert.setInt(13, job.timeoutSeconds());
+            }
+            insert.setObject(14, Sql.now());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong("id");
+            }
+        }
+    }
+
+    private static Optional<Inserted> activeWithKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\", \"uuid\" FROM \"connector_job\" WHERE \"active_key\" = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Inserted(row.getLong(1), row.getString(2), true)) : Optional.empty();
+            }
+        }
+    }
+}

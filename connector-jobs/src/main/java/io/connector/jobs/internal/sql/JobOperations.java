@@ -1,0 +1,138 @@
+package io.connector.jobs.internal.sql;
+
+import static io.connector.api.job.JobState.CANCELLED;
+import static io.connector.api.job.JobState.DONE;
+import static io.connector.api.job.JobState.PENDING;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.connector.store.spi.Database;
+import io.connector.store.spi.Sql;
+
+/** What operators do to jobs, recording who did it. */
+public final class JobOperations {
+
+    private JobOperations() {
+    }
+
+    /** An unknown job uuid. */
+    public static final class NoSuchJobException extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchJobException(String message) {
+            super(message);
+        }
+    }
+
+    /** Failed or cancelled back to pending, with its retries counted from zero again. */
+    public static boolean requeue(Connection c, String uuid, String by) throws SQLException {
+        long id = idOf(c, uuid);
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"retry\" = 0, "
+                + "\"eta\" = ?, \"ended_at\" = NULL, \"active_key\" = \"identity_key\", \"worker\" = NULL, \"claim_id\" = NULL "
+                + "WHERE \"id\" = ? AND \"state\" IN ('failed', 'cancelled')")) {
+            update.setObject(1, JobRows.NO_ETA);
+            update.setLong(2, id);
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        } catch (SQLException e) {
+            if (Database.isUniqueViolation(e)) {
+                throw new SQLException("Job " + uuid + " cannot be requeued: another job with its identity key is active", "23505", e);
+            }
+            throw e;
+        }
+        JobHistory.add(c, id, PENDING, null, "requeued by " + by);
+        return true;
+    }
+
+    /** Cancels a job that has not run yet (or failed), and every job waiting on it. */
+    public static List<String> cancel(Connection c, String uuid, String by) throws SQLException {
+        List<String> cancelled = new ArrayList<>();
+        List<Long> todo = new ArrayList<>(List.of(idOf(c, uuid)));
+        Set<Long> visited = new HashSet<>();
+        boolean first = true;
+        while (!todo.isEmpty()) {
+            long id = todo.remove(0);
+            if (!visited.add(id)) {
+                continue;
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'cancelled', \"ended_at\" = ?, "
+                    + "\"active_key\" = NULL WHERE \"id\" = ? AND \"state\" IN ('waiting', 'pending', 'failed')")) {
+                update.setObject(1, Sql.now());
+                update.setLong(2, id);
+                if (update.executeUpdate() != 1) {
+                    if (first) {
+                        return cancelled;
+                    }
+                    continue;
+                }
+            }
+            first = false;
+            JobHistory.add(c, id, CANCELLED, null, "cancelled by " + by);
+            cancelled.add(uuidOf(c, id));
+            todo.addAll(childrenOf(c, id));
+        }
+        return cancelled;
+    }
+
+    /** Sets a job done by hand, recording who; the jobs waiting on it go on. */
+    public static boolean markDone(Connection c, String uuid, String by) throws SQLException {
+        long id = idOf(c, uuid);
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', \"ended_at\" = ?, "
+                + "\"active_key\" = NULL, \"done_by\" = ?, \"worker\" = NULL, \"claim_id\" = NULL, \"lease_until\" = NULL "
+                + "WHERE \"id\" = ? AND \"state\" IN ('waiting', 'pending', 'failed', 'cancelled')")) {
+            update.setObject(1, Sql.now());
+            update.setString(2, by);
+            update.setLong(3, id);
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        JobHistory.add(c, id, DONE, null, "set done by " + by);
+        JobDependencies.releaseChildren(c, id);
+        return true;
+    }
+
+    private static List<Long> childrenOf(Connection c, long id) throws SQLException {
+        List<Long> children = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT \"job_id\" FROM \"connector_job_dependency\" WHERE \"parent_id\" = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    children.add(rows.getLong(1));
+                }
+            }
+        }
+        return children;
+    }
+
+    private static long idOf(Connection c, String uuid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"uuid\" = ?")) {
+            select.setString(1, uuid);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new NoSuchJobException("No job with uuid " + uuid);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static String uuidOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"uuid\" FROM \"connector_job\" WHERE \"id\" = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+}

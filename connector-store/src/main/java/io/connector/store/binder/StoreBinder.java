@@ -1,0 +1,105 @@
+package io.connector.store.binder;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.store.ModelInfo;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.AbstractUnit;
+import io.connector.api.unit.Binder;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A binder over the binding tables of the record store: the environment's model is a binding
+ * model (e.g. {@code magento.res.partner}) whose rows carry {@code backend_id},
+ * {@code external_id}, {@code record_id} and {@code sync_date}. A model declared without
+ * {@code bindingOf} but with {@code backend_id} and {@code external_id} fields (e.g. Magento
+ * websites) binds itself: its records are their own bindings.
+ *
+ * <p>A backend bundle registers one subclass for all its binding models:
+ *
+ * <pre>
+ * &#64;Component(service = Binder.class, scope = ServiceScope.PROTOTYPE)
+ * &#64;UnitFor(service = "magento", model = {"magento.res.partner", "magento.product.product"})
+ * public class MagentoBinder extends StoreBinder { }
+ * </pre>
+ *
+ * Every call joins the caller's store transaction when there is one.
+ */
+@ConsumerType
+public abstract class StoreBinder extends AbstractUnit implements Binder {
+
+    private static final String BACKEND_ID = "backend_id";
+    private static final String EXTERNAL_ID = "external_id";
+    private static final String RECORD_ID = "record_id";
+    private static final String SYNC_DATE = "sync_date";
+
+    private ModelInfo bindingModel() {
+        ModelInfo info = environment().store().model(model()).orElseThrow(() -> new ConnectorException(
+                "Binding model " + model() + " is not declared by any installed bundle"));
+        if (!info.fields().containsKey(BACKEND_ID) || !info.fields().containsKey(EXTERNAL_ID)) {
+            throw new ConnectorException("Model " + model() + " is not a binding model: it has no backend_id and external_id");
+        }
+        return info;
+    }
+
+    private boolean wrapsRecords() {
+        return bindingModel().bindingOf().isPresent();
+    }
+
+    @Override
+    public Optional<Long> toInternal(String externalId, boolean unwrap) {
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        boolean wraps = wrapsRecords();
+        return environment().store().inTransaction(s -> {
+            Optional<Long> binding = s.query(model()).where(BACKEND_ID, "=", backendRecord().id())
+                    .where(EXTERNAL_ID, "=", externalId).first();
+            return unwrap && wraps ? binding.map(id -> recordOf(s, id)) : binding;
+        });
+    }
+
+    @Override
+    public Optional<String> toExternal(long id, boolean wrap) {
+        boolean wraps = wrapsRecords();
+        return environment().store().inTransaction(s -> {
+            List<Map<String, Object>> rows = wrap && wraps
+                    ? s.query(model()).where(BACKEND_ID, "=", backendRecord().id()).where(RECORD_ID, "=", id).read(EXTERNAL_ID)
+                    : s.query(model()).where("id", "=", id).where(BACKEND_ID, "=", backendRecord().id()).read(EXTERNAL_ID);
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0).get(EXTERNAL_ID));
+        });
+    }
+
+    @Override
+    public void bind(String externalId, long bindingId) {
+        if (externalId == null) {
+            throw new ConnectorException("Cannot bind " + model() + " " + bindingId + " to no external id");
+        }
+        environment().store().inTransaction(s -> {
+            s.noExport().write(model(), bindingId, Map.of(EXTERNAL_ID, externalId,
+                    SYNC_DATE, LocalDateTime.now(ZoneOffset.UTC)));
+            return null;
+        });
+    }
+
+    @Override
+    public long unwrapBinding(long bindingId) {
+        return wrapsRecords() ? environment().store().inTransaction(s -> recordOf(s, bindingId)) : bindingId;
+    }
+
+    @Override
+    public String unwrapModel() {
+        return bindingModel().bindingOf().orElse(model());
+    }
+
+    private long recordOf(StoreSession s, long bindingId) {
+        return s.read(model(), List.of(bindingId), List.of(RECORD_ID)).stream().findFirst()
+                .map(row -> (Long) row.get(RECORD_ID))
+                .orElseThrow(() -> new ConnectorException("No " + model() + " binding with id " + bindingId));
+    }
+}

@@ -1,0 +1,275 @@
+package io.connector.store.internal;
+
+import static io.connector.store.internal.schema.Identifiers.quote;
+import static io.connector.store.spi.Sql.marks;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.connector.api.store.FieldInfo.Types;
+import io.connector.api.store.RecordEvent;
+import io.connector.api.store.StoreException;
+import io.connector.api.store.StoreSession;
+import io.connector.store.internal.JdbcQuery.Param;
+import io.connector.store.internal.RecordListeners.Kind;
+import io.connector.store.internal.model.FieldDefinition;
+import io.connector.store.internal.model.ModelDefinition;
+import io.connector.store.internal.schema.Identifiers;
+import io.connector.store.internal.schema.SchemaManager;
+import io.connector.store.spi.Sql;
+
+/**
+ * Creates, writes and deletes records, checking every value against its field first, and fires
+ * the record events. A binding's values are split: its own fields on its row, the others on the
+ * record it binds, which creating the binding creates.
+ */
+final class RecordWrites {
+
+    private final JdbcSession session;
+    private final StoreTransaction tx;
+
+    RecordWrites(JdbcSession session, StoreTransaction tx) {
+        this.session = session;
+        this.tx = tx;
+    }
+
+    // ---------------------------------------------------------------- create
+
+    long create(String model, Map<String, Object> values) {
+        ModelDefinition m = tx.models.require(model);
+        if (m.bindingOf().isEmpty()) {
+            return insert(m, values, values);
+        }
+        ModelDefinition bound = tx.models.require(m.bindingOf().get());
+        Map<String, Object> own = new LinkedHashMap<>();
+        Map<String, Object> delegated = new LinkedHashMap<>();
+        split(m, bound, values, own, delegated);
+        Object recordId = own.get(ModelDefinition.RECORD_ID);
+        if (recordId == null) {
+            own.put(ModelDefinition.RECORD_ID, insert(bound, delegated, delegated));
+        } else if (!delegated.isEmpty()) {
+            update(bound, List.of(toId(m, ModelDefinition.RECORD_ID, recordId)), delegated);
+        }
+        Map<String, Object> heard = new LinkedHashMap<>(values);
+        heard.put(ModelDefinition.RECORD_ID, own.get(ModelDefinition.RECORD_ID));
+        return insert(m, own, heard);
+    }
+
+    /** Inserts one row of a model's own fields and fires the create event with {@code heard}. */
+    private long insert(ModelDefinition m, Map<String, Object> values, Map<String, Object> heard) {
+        checkKnown(m, values.keySet(), null, session);
+        Map<String, Object> all = new LinkedHashMap<>();
+        m.definitions().values().forEach(f -> {
+            if (f.defaultValue() != null) {
+                all.put(f.name(), f.defaultValue());
+            }
+        });
+        all.putAll(values);
+        for (FieldDefinition f : m.definitions().values()) {
+            if (f.required() && all.get(f.name()) == null) {
+                throw new StoreException("Missing required value for " + m.name() + "." + f.name() + " (" + f.label() + ")");
+            }
+        }
+        List<String> columns = new ArrayList<>(List.of("create_date", "write_date"));
+        LocalDateTime now = Sql.now();
+        List<Object> params = new ArrayList<>(List.of(now, now));
+        for (Map.Entry<String, Object> e : all.entrySet()) {
+            FieldDefinition f = m.definitions().get(e.getKey());
+            if (f.stored()) {
+                Object value = FieldCodec.toColumn(m.name(), f, e.getValue());
+                checkRelated(m, f, value);
+                columns.add(f.name());
+                params.add(new Param(m.name(), f, value));
+            } else if (f.type().equals(Types.ONE2MANY)) {
+                throw oneToManyWrite(m, f);
+            }
+        }
+        String sql = "INSERT INTO " + quote(m.table()) + " (" + columns.stream().map(Identifiers::quote)
+                .collect(Collectors.joining(", ")) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        long id = tx.insert(sql, params, "create a " + m.name());
+        for (Map.Entry<String, Object> e : all.entrySet()) {
+            FieldDefinition f = m.definitions().get(e.getKey());
+            if (f.type().equals(Types.MANY2MANY)) {
+                setRelated(m, f, List.of(id), FieldCodec.ids(m.name(), f, e.getValue()));
+            }
+        }
+        fire(Kind.CREATE, m.name(), id, heard);
+        return id;
+    }
+
+    // ---------------------------------------------------------------- write
+
+    void write(String model, Collection<Long> ids, Map<String, Object> values) {
+        ModelDefinition m = tx.models.require(model);
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) {
+            return;
+        }
+        if (m.bindingOf().isEmpty()) {
+            update(m, distinct, values);
+            fireAll(Kind.WRITE, m.name(), distinct, values);
+            return;
+        }
+        ModelDefinition bound = tx.models.require(m.bindingOf().get());
+        Map<String, Object> own = new LinkedHashMap<>();
+        Map<String, Object> delegated = new LinkedHashMap<>();
+        split(m, bound, values, own, delegated);
+        if (!delegated.isEmpty()) {
+            List<Long> records = new ArrayList<>();
+            for (Map<String, Object> binding : session.read(model, distinct, List.of(ModelDefinition.RECORD_ID))) {
+                records.add((Long) binding.get(ModelDefinition.RECORD_ID));
+            }
+            if (records.size() < distinct.size()) {
+                throw missing(m, distinct);
+            }
+            update(bound, records, delegated);
+            fireAll(Kind.WRITE, bound.name(), records, delegated);
+        }
+        update(m, distinct, own);
+        fireAll(Kind.WRITE, m.name(), distinct, values);
+    }
+
+    /** Updates a model's own fields (and its write date) on existing rows. */
+    private void update(ModelDefinition m, List<Long> ids, Map<String, Object> values) {
+        checkKnown(m, values.keySet(), null, session);
+        List<String> sets = new ArrayList<>(List.of("\"write_date\" = ?"));
+        List<Object> params = new ArrayList<>(List.of(Sql.now()));
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            FieldDefinition f = m.definitions().get(e.getKey());
+            if (f.required() && e.getValue() == null) {
+                throw new StoreException("Missing required value for " + m.name() + "." + f.name() + " (" + f.label()
+                        + "): it cannot be emptied");
+            }
+            if (f.stored()) {
+                Object value = FieldCodec.toColumn(m.name(), f, e.getValue());
+                checkRelated(m, f, value);
+                sets.add(quote(f.name()) + " = ?");
+                params.add(new Param(m.name(), f, value));
+            } else if (f.type().equals(Types.ONE2MANY)) {
+                throw oneToManyWrite(m, f);
+            }
+        }
+        int updated = 0;
+        for (List<Long> chunk : StoreTransaction.chunks(ids)) {
+            List<Object> chunkParams = new ArrayList<>(params);
+            chunkParams.addAll(chunk);
+            updated += tx.execute("UPDATE " + quote(m.table()) + " SET " + String.join(", ", sets) + " WHERE \"id\" IN ("
+                    + marks(chunk.size()) + ")", chunkParams, "write " + m.name());
+        }
+        if (updated < ids.size()) {
+            throw missing(m, ids);
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            FieldDefinition f = m.definitions().get(e.getKey());
+            if (f.type().equals(Types.MANY2MANY)) {
+                setRelated(m, f, ids, FieldCodec.ids(m.name(), f, e.getValue()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    void delete(String model, long id) {
+        ModelDefinition m = tx.models.require(model);
+        if (session.query(model).where("id", "=", id).count() == 0) {
+            throw missing(m, List.of(id));
+        }
+        fire(Kind.UNLINK, model, id, Map.of());
+        tx.execute("DELETE FROM " + quote(m.table()) + " WHERE \"id\" = ?", List.of(id), "delete " + m.name() + " " + id);
+    }
+
+    // ---------------------------------------------------------------- checks and relations
+
+    private void split(ModelDefinition binding, ModelDefinition bound, Map<String, Object> values,
+            Map<String, Object> own, Map<String, Object> delegated) {
+        checkKnown(binding, values.keySet(), bound, session);
+        values.forEach((field, value) -> (binding.definitions().containsKey(field) ? own : delegated).put(field, value));
+    }
+
+    /** Every name a field of the model (or of the model it binds, when given). */
+    static void checkKnown(ModelDefinition m, Collection<String> names, ModelDefinition bound, JdbcSession session) {
+        for (String name : names) {
+            if (!m.definitions().containsKey(name) && (bound == null || !bound.definitions().containsKey(name))) {
+                throw new StoreException("Unknown field '" + name + "' of model " + m.name() + ". Fields: "
+                        + String.join(", ", session.fieldNames(m)));
+            }
+        }
+    }
+
+    private void checkRelated(ModelDefinition m, FieldDefinition f, Object id) {
+        if (!f.type().equals(Types.MANY2ONE) || id == null) {
+            return;
+        }
+        ModelDefinition target = tx.models.require(f.relation().get());
+        List<Long> found = new ArrayList<>();
+        tx.select("SELECT \"id\" FROM " + quote(target.table()) + " WHERE \"id\" = ?", List.of(id),
+                row -> found.add(row.getLong(1)), "check " + target.name());
+        if (found.isEmpty()) {
+            throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": " + target.name() + " " + id
+                    + " does not exist");
+        }
+    }
+
+    private void setRelated(ModelDefinition m, FieldDefinition f, List<Long> ids, List<Long> targets) {
+        ModelDefinition target = tx.models.require(f.relation().get());
+        Set<Long> distinct = new LinkedHashSet<>(targets);
+        if (!distinct.isEmpty()) {
+            long found = session.query(target.name()).where("id", "in", distinct).count();
+            if (found < distinct.size()) {
+                throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": some of " + target.name()
+                        + " " + distinct + " do not exist");
+            }
+        }
+        String relation = quote(SchemaManager.relationTable(m, f));
+        for (List<Long> chunk : StoreTransaction.chunks(ids)) {
+            tx.execute("DELETE FROM " + relation + " WHERE \"source_id\" IN (" + marks(chunk.size()) + ")",
+                    new ArrayList<>(chunk), "write " + m.name() + "." + f.name());
+        }
+        for (Long id : ids) {
+            for (Long targetId : distinct) {
+                tx.execute("INSERT INTO " + relation + " (\"source_id\", \"target_id\") VALUES (?, ?)", List.of(id, targetId),
+                        "write " + m.name() + "." + f.name());
+            }
+        }
+    }
+
+    private Long toId(ModelDefinition m, String field, Object value) {
+        return (Long) FieldCodec.toColumn(m.name(), m.definitions().get(field), value);
+    }
+
+    private static StoreException oneToManyWrite(ModelDefinition m, FieldDefinition f) {
+        return new StoreException("Field " + m.name() + "." + f.name() + " is a one2many: set "
+                + f.relation().get() + "." + f.inverse().get() + " on the related records instead");
+    }
+
+    private StoreException missing(ModelDefinition m, Collection<Long> ids) {
+        Set<Long> found = new LinkedHashSet<>(session.query(m.name()).where("id", "in", ids).ids());
+        List<Long> absent = ids.stream().filter(id -> !found.contains(id)).toList();
+        return new StoreException("No " + m.name() + " record with id " + (absent.size() == 1 ? absent.get(0) : absent));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void fire(Kind kind, String model, long id, Map<String, Object> values) {
+        tx.listeners.fire(kind, new Event(model, id, Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+                session.isNoExport(), session));
+    }
+
+    private void fireAll(Kind kind, String model, List<Long> ids, Map<String, Object> values) {
+        for (Long id : ids) {
+            fire(kind, model, id, values);
+        }
+    }
+
+    private record Event(String model, long id, Map<String, Object> values, boolean noExport, StoreSession session)
+            implements RecordEvent {
+    }
+}

@@ -1,0 +1,150 @@
+package io.connector.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.connector.api.store.StoreException;
+import io.connector.api.store.StoreSession;
+import io.connector.store.internal.JdbcQuery.Param;
+import io.connector.store.internal.JdbcQuery.RowReader;
+import io.connector.store.internal.model.Models;
+import io.connector.store.spi.Database;
+import io.connector.store.spi.SqlTransaction;
+
+/**
+ * One JDBC transaction of the store: its connection, the models it was opened with, what runs
+ * after it commits, whether work inside it failed, and the statements every part of the store
+ * issues through it. Belongs to one thread.
+ */
+final class StoreTransaction implements SqlTransaction {
+
+    final Connection connection;
+    final Models models;
+    final RecordListeners listeners;
+    final List<Runnable> afterCommit = new ArrayList<>();
+    boolean rollbackOnly;
+    /** Run before each statement while set: the job runner's lazy savepoint. */
+    private Runnable beforeStatement;
+    private final JdbcSession session;
+
+    StoreTransaction(Connection connection, Models models, RecordListeners listeners) {
+        this.connection = connection;
+        this.models = models;
+        this.listeners = listeners;
+        this.session = new JdbcSession(this, false);
+    }
+
+    // ---------------------------------------------------------------- SPI
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public StoreSession session() {
+        return session;
+    }
+
+    JdbcSession jdbcSession() {
+        return session;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    @Override
+    public void beforeStatements(Runnable hook) {
+        beforeStatement = hook;
+    }
+
+    @Override
+    public void clearRollbackOnly() {
+        rollbackOnly = false;
+    }
+
+    void beforeStatement() {
+        Runnable hook = beforeStatement;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    void select(String sql, List<Object> params, RowReader reader, String what) {
+        beforeStatement();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindAll(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    int execute(String sql, List<Object> params, String what) {
+        beforeStatement();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindAll(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** An insert of one row, returning its generated id. */
+    long insert(String sql, List<Object> params, String what) {
+        beforeStatement();
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bindAll(insert, params);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong("id");
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static void bindAll(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object param = params.get(i);
+            if (param instanceof Param p) {
+                p.bind(statement, i + 1);
+            } else {
+                statement.setObject(i + 1, param);
+            }
+        }
+    }
+
+    /** Ids in one {@code IN (...)} list at most, well below what both databases take. */
+    private static final int CHUNK = 500;
+
+    /** Ids in lists short enough for one {@code IN (...)} each. */
+    static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        String message = Database.isIntegrityViolation(e) && "23503".equals(e.getSQLState())
+                ? "Cannot " + what + ": other records refer to it or it refers to a missing record (" + e.getMessage() + ")"
+                : "Cannot " + what + ": " + e.getMessage();
+        return new StoreException(message, e);
+    }
+}
