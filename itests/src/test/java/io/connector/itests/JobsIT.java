@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.management.MBeanServer;
@@ -26,6 +28,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.slf4j.MDC;
 
 /** The job queue in a real Karaf: functions as services, the operators' commands, JMX, the logging MDC. */
@@ -41,6 +44,9 @@ public class JobsIT extends ConnectorTestSupport {
 
     @Inject
     MBeanServer mbeans;
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
 
     private final Map<String, String> mdcSeen = new ConcurrentHashMap<>();
 
@@ -112,5 +118,38 @@ public class JobsIT extends ConnectorTestSupport {
             echo.unregister();
             broken.unregister();
         }
+    }
+
+    /** A channel configured on its own, as etc/io.connector.jobs.channel~sale.cfg would: applied on the running node. */
+    @Test
+    public void aChannelConfiguredOnItsOwnAppliesWithoutARestart() throws Exception {
+        var channel = configurationAdmin.createFactoryConfiguration("io.connector.jobs.channel", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("name", "root.magento.sale");
+        properties.put("capacity", 1);
+        properties.put("sequential", true);
+        properties.put("throttle.seconds", 2L);
+        channel.update(properties);
+        try {
+            String sale = "root\\.magento\\.sale\\s+\\|\\s+1\\s+\\|\\s+sequential throttle=2\\s+\\|";
+            String shown = awaitChannels("the configured channel", out -> Pattern.compile(sale).matcher(out).find());
+            assertThat(shown).containsPattern("root\\.magento\\s+\\|\\s+8\\s+\\|");
+        } finally {
+            channel.delete();
+        }
+        awaitChannels("the channel gone with its configuration", out -> !out.contains("root.magento.sale"));
+    }
+
+    private String awaitChannels(String what, Predicate<String> shown) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String out = "";
+        while (System.nanoTime() < deadline) {
+            out = execute("connector:channels");
+            if (shown.test(out)) {
+                return out;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("connector:channels did not show " + what + " in 20 s:\n" + out);
     }
 }

@@ -2,18 +2,14 @@ package io.connector.core.mapper;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.ConnectorUnit;
@@ -29,7 +25,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * What the reference connector's mapper does, for import and export mappers alike:
  * <ul>
  * <li>direct mappings declared in the constructor, {@code direct(source, target)}, where the
- * source is a field or a {@link io.connector.core.mapper.Modifier} (convert, none, relations);
+ * source is a field or a {@link Modifier} (convert, none, relations);
  * <li>{@link Mapping} methods whose values are merged over them, {@link OnlyCreate} and
  * {@link ChangedBy} ones included;
  * <li>children, {@code child(sourceList, target, childModel)}, each item mapped by the child
@@ -42,20 +38,16 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public abstract class AbstractMapper extends AbstractUnit {
 
-    private record Direct(io.connector.core.mapper.Modifier source, String target) {
+    private record Direct(Modifier source, String target) {
     }
 
     private record Child(String source, String target, String model) {
     }
 
-    /** A mapping method, with the changed-by fields of every method it overrides. */
-    private record MappingMethod(Method method, boolean onlyCreate, Set<String> changedBy) {
-    }
-
     private static final ClassValue<List<MappingMethod>> METHODS = new ClassValue<>() {
         @Override
         protected List<MappingMethod> computeValue(Class<?> type) {
-            return mappingMethods(type);
+            return MappingMethod.of(type, AbstractMapper.class);
         }
     };
 
@@ -75,7 +67,7 @@ public abstract class AbstractMapper extends AbstractUnit {
         direct(field(source), target);
     }
 
-    protected final void direct(io.connector.core.mapper.Modifier source, String target) {
+    protected final void direct(Modifier source, String target) {
         direct.add(new Direct(source, target));
     }
 
@@ -90,11 +82,11 @@ public abstract class AbstractMapper extends AbstractUnit {
      * A field as it is, null for missing, null or empty. On import, when the target field is a
      * many-to-one to a binding model, the value is an external id and becomes that binding's id.
      */
-    protected final io.connector.core.mapper.Modifier field(String name) {
-        return new io.connector.core.mapper.Modifier() {
+    protected final Modifier field(String name) {
+        return new Modifier() {
             @Override
             public Object apply(MapContext context, String target) {
-                Object value = falsyToNull(context.get(name));
+                Object value = Modifiers.falsyToNull(context.get(name));
                 if (value != null && importing()) {
                     Optional<String> relation = bindingRelation(target);
                     if (relation.isPresent()) {
@@ -116,22 +108,21 @@ public abstract class AbstractMapper extends AbstractUnit {
      * {@code BigDecimal}, {@code Double} or {@code Boolean}. Text "0", "false" and "" are false.
      * A missing, null or empty value stays null.
      */
-    public static io.connector.core.mapper.Modifier convert(String field, Class<?> type) {
-        return convert(plain(field), type);
+    public static Modifier convert(String field, Class<?> type) {
+        return Modifiers.convert(Modifiers.plain(field), type);
     }
 
-    public static io.connector.core.mapper.Modifier convert(io.connector.core.mapper.Modifier source, Class<?> type) {
-        Function<Object, Object> converter = converter(type);
-        return new Wrapped(source, (context, value) -> value == null ? null : converter.apply(value));
+    public static Modifier convert(Modifier source, Class<?> type) {
+        return Modifiers.convert(source, type);
     }
 
     /** Falsy values (null, empty text, false, zero) become null: {@code none(convert("flag", Boolean.class))}. */
-    public static io.connector.core.mapper.Modifier none(String field) {
-        return none(plain(field));
+    public static Modifier none(String field) {
+        return Modifiers.none(Modifiers.plain(field));
     }
 
-    public static io.connector.core.mapper.Modifier none(io.connector.core.mapper.Modifier source) {
-        return new Wrapped(source, (context, value) -> isFalsy(value) ? null : value);
+    public static Modifier none(Modifier source) {
+        return Modifiers.none(source);
     }
 
     /**
@@ -139,9 +130,9 @@ public abstract class AbstractMapper extends AbstractUnit {
      * to the record it binds. Without {@code binding}, the target field's relation is the
      * binding model and its id is kept. No binding: {@link MappingException}.
      */
-    protected final io.connector.core.mapper.Modifier backendToM2o(String field, String binding) {
-        return new Named(field, (context, target) -> {
-            Object value = falsyToNull(context.get(field));
+    protected final Modifier backendToM2o(String field, String binding) {
+        return new Modifiers.Named(field, (context, target) -> {
+            Object value = Modifiers.falsyToNull(context.get(field));
             if (value == null) {
                 return null;
             }
@@ -152,7 +143,7 @@ public abstract class AbstractMapper extends AbstractUnit {
         });
     }
 
-    protected final io.connector.core.mapper.Modifier backendToM2o(String field) {
+    protected final Modifier backendToM2o(String field) {
         return backendToM2o(field, null);
     }
 
@@ -161,8 +152,8 @@ public abstract class AbstractMapper extends AbstractUnit {
      * binding of the related record on this backend); without {@code binding}, the field points
      * to a binding itself. No binding: {@link MappingException}.
      */
-    protected final io.connector.core.mapper.Modifier m2oToBackend(String field, String binding) {
-        return new Named(field, (context, target) -> {
+    protected final Modifier m2oToBackend(String field, String binding) {
+        return new Modifiers.Named(field, (context, target) -> {
             Object value = context.get(field);
             if (value == null) {
                 return null;
@@ -176,14 +167,14 @@ public abstract class AbstractMapper extends AbstractUnit {
         });
     }
 
-    protected final io.connector.core.mapper.Modifier m2oToBackend(String field) {
+    protected final Modifier m2oToBackend(String field) {
         return m2oToBackend(field, null);
     }
 
     /** Export: follows many-to-ones from the local record, e.g. {@code "parent_id.country_code"}. */
-    protected final io.connector.core.mapper.Modifier followM2oRelations(String path) {
+    protected final Modifier followM2oRelations(String path) {
         String[] steps = path.split("\\.");
-        return new Named(steps[0], (context, target) -> {
+        return new Modifiers.Named(steps[0], (context, target) -> {
             String model = model();
             Object value = context.get(steps[0]);
             for (int i = 1; i < steps.length && value != null; i++) {
@@ -288,41 +279,6 @@ public abstract class AbstractMapper extends AbstractUnit {
         }
     }
 
-    private static List<MappingMethod> mappingMethods(Class<?> type) {
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != AbstractMapper.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
-        Map<String, MappingMethod> byName = new LinkedHashMap<>();
-        for (Class<?> c : hierarchy) {
-            for (Method method : c.getDeclaredMethods()) {
-                if (!method.isAnnotationPresent(Mapping.class)) {
-                    continue;
-                }
-                if (method.getParameterCount() != 1 || method.getParameterTypes()[0] != MapContext.class
-                        || !Map.class.isAssignableFrom(method.getReturnType()) || Modifier.isStatic(method.getModifiers())) {
-                    throw new IllegalStateException("@Mapping method " + c.getName() + "." + method.getName()
-                            + " must be an instance method Map<String, Object> " + method.getName() + "(MapContext)");
-                }
-                method.setAccessible(true);
-                Set<String> changedBy = new LinkedHashSet<>();
-                MappingMethod overridden = byName.remove(method.getName());
-                if (overridden != null) {
-                    changedBy.addAll(overridden.changedBy());
-                }
-                ChangedBy annotation = method.getAnnotation(ChangedBy.class);
-                if (annotation != null) {
-                    changedBy.addAll(List.of(annotation.value()));
-                }
-                // Appended again: an override runs where the subclass's methods run, after the parent's.
-                byName.put(method.getName(), new MappingMethod(method, method.isAnnotationPresent(OnlyCreate.class),
-                        Set.copyOf(changedBy)));
-            }
-        }
-        // Resolve each name to the most derived implementation, which reflection dispatches to anyway.
-        return List.copyOf(byName.values());
-    }
-
     /** The relation of {@code target} on this mapper's model when it is a many-to-one to a binding model. */
     private Optional<String> bindingRelation(String target) {
         return store().flatMap(store -> relationOf(model(), target).filter(relation -> store.model(relation)
@@ -361,70 +317,6 @@ public abstract class AbstractMapper extends AbstractUnit {
         return environment().binder(bindingModel).toInternal(externalId.toString(), unwrap)
                 .orElseThrow(() -> new MappingException(model() + ": " + field + " = '" + externalId + "' has no "
                         + bindingModel + " binding on backend " + backendRecord().name() + ": import it first"));
-    }
-
-    private static Object falsyToNull(Object value) {
-        return value == null || (value instanceof CharSequence text && text.length() == 0) ? null : value;
-    }
-
-    private static boolean isFalsy(Object value) {
-        return value == null || Boolean.FALSE.equals(value) || (value instanceof CharSequence text && text.length() == 0)
-                || (value instanceof Number n && new BigDecimal(n.toString()).signum() == 0)
-                || (value instanceof Collection<?> c && c.isEmpty());
-    }
-
-    private static io.connector.core.mapper.Modifier plain(String field) {
-        return new Named(field, (context, target) -> falsyToNull(context.get(field)));
-    }
-
-    private static Function<Object, Object> converter(Class<?> type) {
-        if (type == String.class) {
-            return Object::toString;
-        }
-        if (type == Long.class) {
-            return v -> v instanceof Number n ? (Object) n.longValue() : (Object) new BigDecimal(v.toString().trim()).longValueExact();
-        }
-        if (type == Integer.class) {
-            return v -> v instanceof Number n ? (Object) n.intValue() : (Object) new BigDecimal(v.toString().trim()).intValueExact();
-        }
-        if (type == BigDecimal.class) {
-            return v -> new BigDecimal(v.toString().trim());
-        }
-        if (type == Double.class) {
-            return v -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
-        }
-        if (type == Boolean.class) {
-            return v -> v instanceof Boolean b ? b : !(isFalsy(v) || "false".equalsIgnoreCase(v.toString().trim())
-                    || "0".equals(v.toString().trim()));
-        }
-        throw new IllegalArgumentException("convert() supports String, Long, Integer, BigDecimal, Double, Boolean; not " + type);
-    }
-
-    /** A modifier over another, keeping its source field. */
-    private record Wrapped(io.connector.core.mapper.Modifier inner, java.util.function.BiFunction<MapContext, Object, Object> then)
-            implements io.connector.core.mapper.Modifier {
-        @Override
-        public Object apply(MapContext context, String target) {
-            return then.apply(context, inner.apply(context, target));
-        }
-
-        @Override
-        public String sourceField() {
-            return inner.sourceField();
-        }
-    }
-
-    /** A modifier reading one named field. */
-    private record Named(String field, io.connector.core.mapper.Modifier body) implements io.connector.core.mapper.Modifier {
-        @Override
-        public Object apply(MapContext context, String target) {
-            return body.apply(context, target);
-        }
-
-        @Override
-        public String sourceField() {
-            return field;
-        }
     }
 
     private final class Record implements MapRecord {
