@@ -1,0 +1,326 @@
+package io.connector.magento;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.connector.api.Backend;
+import io.connector.api.BackendRecord;
+import io.connector.api.Environment;
+import io.connector.api.store.RecordStore;
+import io.connector.api.store.StoreWork;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.Binder;
+import io.connector.api.unit.ImportMapper;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
+import io.connector.core.internal.resolver.BackendInfo;
+import io.connector.core.internal.resolver.UnitDescriptor;
+import io.connector.core.internal.resolver.UnitRegistry;
+import io.connector.core.internal.resolver.UnitSource;
+import io.connector.core.sync.AbstractRecordImporter;
+import io.connector.magento.client.MagentoClients;
+import io.connector.magento.internal.MagentoBinder;
+import io.connector.magento.internal.adapter.PartnerAdapter;
+import io.connector.magento.internal.adapter.PartnerCategoryAdapter;
+import io.connector.magento.internal.adapter.ProductAdapter;
+import io.connector.magento.internal.adapter.StandardAddressAdapter;
+import io.connector.magento.internal.adapter.StandardProductCategoryAdapter;
+import io.connector.magento.internal.adapter.StoreAdapter;
+import io.connector.magento.internal.adapter.StoreViewAdapter;
+import io.connector.magento.internal.adapter.WebsiteAdapter;
+import io.connector.magento.internal.client.MagentoClientPool;
+import io.connector.magento.internal.importer.StandardAddressImporter;
+import io.connector.magento.internal.importer.StandardMagentoBatchImporter;
+import io.connector.magento.internal.importer.StandardMetadataBatchImporter;
+import io.connector.magento.internal.importer.StandardMetadataImporter;
+import io.connector.magento.internal.importer.StandardPartnerBatchImporter;
+import io.connector.magento.internal.importer.StandardPartnerCategoryImporter;
+import io.connector.magento.internal.importer.StandardPartnerImporter;
+import io.connector.magento.internal.importer.StandardProductCategoryBatchImporter;
+import io.connector.magento.internal.importer.StandardProductCategoryImporter;
+import io.connector.magento.internal.importer.StandardProductImporter;
+import io.connector.magento.internal.mapper.StandardAddressImportMapper;
+import io.connector.magento.internal.mapper.StandardPartnerCategoryImportMapper;
+import io.connector.magento.internal.mapper.StandardProductCategoryImportMapper;
+import io.connector.magento.internal.mapper.StandardProductImportMapper;
+import io.connector.magento.internal.mapper.StandardStoreImportMapper;
+import io.connector.magento.internal.mapper.StandardStoreViewImportMapper;
+import io.connector.magento.internal.mapper.StandardWebsiteImportMapper;
+import io.connector.store.internal.model.ModelFileReader;
+import io.connector.store.testing.StoreFixture;
+import io.connector.store.testing.TestDatabase;
+
+/**
+ * The Magento units wired as the container wires them, without OSGi: the core's and this bundle's
+ * models in a real store on H2, the units of the generic {@code magento} backend in a unit
+ * registry, environments from the core's factory, and a backend record "shop" on a
+ * {@link RecordedMagento}. No job queue: a record importer imports its dependencies itself, in
+ * its transaction, and the metadata batch imports at once; the other batches delay jobs, and stay
+ * with MagentoImportIT.
+ */
+public final class MagentoFixture implements AutoCloseable {
+
+    public static final String SHOP = "shop";
+    /** The stable id of backend record {@value #SHOP}, which its bindings carry. */
+    public static final String SHOP_ID = SHOP + "-1";
+
+    private static final String MODELS = "connector/models.json";
+    private static final String BUNDLE = "io.connector.magento-backend (test)";
+    private static final AtomicLong SERVICE_IDS = new AtomicLong();
+
+    private final RecordedMagento magento;
+    private final StoreFixture storeFixture;
+    private final UnitRegistry units = new UnitRegistry();
+    private final ConnectorEnvironmentFactory environments;
+    private final BackendRecord shop;
+
+    private MagentoFixture() {
+        storeFixture = new StoreFixture(TestDatabase.h2(), new String[0]);
+        magento = RecordedMagento.start();
+        try {
+            // Both bundles name their file connector/models.json: on one class path only the first
+            // one found is visible by name, so each is taken from its own jar or folder.
+            contributeModels("io.connector.connector-core", 1, AbstractRecordImporter.class);
+            contributeModels(BUNDLE, 2, MagentoModels.class);
+            if (!store().modelProblems().isEmpty()) {
+                throw new IllegalStateException("Model problems: " + store().modelProblems());
+            }
+            units.backendDeclared(MagentoModels.SERVICE, new BackendInfo(MagentoModels.SERVICE, "", "", "Magento, any version",
+                    BUNDLE, 0, SERVICE_IDS.incrementAndGet()));
+            registerUnits(new MagentoClientPool());
+            environments = new ConnectorEnvironmentFactory(units, store());
+            shop = backendRecord(SHOP, magento.location(), RecordedMagento.API_KEY);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A fresh store and shop; close it after the test. */
+    public static MagentoFixture start() {
+        return new MagentoFixture();
+    }
+
+    /**
+     * The units the bundle registers, by hand: their names and models are in {@code @Component}
+     * and {@code @UnitFor}, which are kept in the class files only (bnd turns them into the
+     * bundle's component descriptors when it packages the jar, after the tests).
+     */
+    private void registerUnits(MagentoClients clients) {
+        unit("io.connector.magento.internal.MagentoBinder", Binder.class, MagentoBinder::new, MagentoModels.WEBSITE,
+                MagentoModels.STORE, MagentoModels.STORE_VIEW, MagentoModels.PARTNER_CATEGORY, MagentoModels.PARTNER,
+                MagentoModels.ADDRESS, MagentoModels.PRODUCT_CATEGORY, MagentoModels.PRODUCT, MagentoModels.SALE_ORDER,
+                MagentoModels.SALE_ORDER_LINE);
+
+        unit("io.connector.magento.adapter.WebsiteAdapter", BackendAdapter.class, () -> new WebsiteAdapter(clients),
+                MagentoModels.WEBSITE);
+        unit("io.connector.magento.adapter.StoreAdapter", BackendAdapter.class, () -> new StoreAdapter(clients),
+                MagentoModels.STORE);
+        unit("io.connector.magento.adapter.StoreViewAdapter", BackendAdapter.class, () -> new StoreViewAdapter(clients),
+                MagentoModels.STORE_VIEW);
+        unit("io.connector.magento.adapter.PartnerCategoryAdapter", BackendAdapter.class,
+                () -> new PartnerCategoryAdapter(clients), MagentoModels.PARTNER_CATEGORY);
+        unit("io.connector.magento.adapter.PartnerAdapter", BackendAdapter.class, () -> new PartnerAdapter(clients),
+                MagentoModels.PARTNER);
+        unit("io.connector.magento.adapter.AddressAdapter", BackendAdapter.class, () -> new StandardAddressAdapter(clients),
+                MagentoModels.ADDRESS);
+        unit("io.connector.magento.adapter.ProductCategoryAdapter", BackendAdapter.class,
+                () -> new StandardProductCategoryAdapter(clients), MagentoModels.PRODUCT_CATEGORY);
+        unit("io.connector.magento.adapter.ProductAdapter", BackendAdapter.class, () -> new ProductAdapter(clients),
+                MagentoModels.PRODUCT);
+
+        unit("io.connector.magento.importer.MetadataBatchImporter", BatchImporter.class, StandardMetadataBatchImporter::new,
+                MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW);
+        unit("io.connector.magento.importer.MagentoBatchImporter", BatchImporter.class, StandardMagentoBatchImporter::new,
+                MagentoModels.PARTNER_CATEGORY, MagentoModels.PRODUCT);
+        unit("io.connector.magento.importer.PartnerBatchImporter", BatchImporter.class, StandardPartnerBatchImporter::new,
+                MagentoModels.PARTNER);
+        unit("io.connector.magento.importer.ProductCategoryBatchImporter", BatchImporter.class,
+                StandardProductCategoryBatchImporter::new, MagentoModels.PRODUCT_CATEGORY);
+
+        unit("io.connector.magento.importer.MetadataImporter", RecordImporter.class, StandardMetadataImporter::new,
+                MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW);
+        unit("io.connector.magento.importer.PartnerCategoryImporter", RecordImporter.class,
+                StandardPartnerCategoryImporter::new, MagentoModels.PARTNER_CATEGORY);
+        unit("io.connector.magento.importer.PartnerImporter", RecordImporter.class, StandardPartnerImporter::new,
+                MagentoModels.PARTNER);
+        unit("io.connector.magento.importer.AddressImporter", RecordImporter.class, StandardAddressImporter::new,
+                MagentoModels.ADDRESS);
+        unit("io.connector.magento.importer.ProductCategoryImporter", RecordImporter.class,
+                StandardProductCategoryImporter::new, MagentoModels.PRODUCT_CATEGORY);
+        unit("io.connector.magento.importer.ProductImporter", RecordImporter.class, StandardProductImporter::new,
+                MagentoModels.PRODUCT);
+
+        unit("io.connector.magento.mapper.WebsiteImportMapper", ImportMapper.class, StandardWebsiteImportMapper::new,
+                MagentoModels.WEBSITE);
+        unit("io.connector.magento.mapper.StoreImportMapper", ImportMapper.class, StandardStoreImportMapper::new,
+                MagentoModels.STORE);
+        unit("io.connector.magento.mapper.StoreViewImportMapper", ImportMapper.class, StandardStoreViewImportMapper::new,
+                MagentoModels.STORE_VIEW);
+        unit("io.connector.magento.mapper.PartnerCategoryImportMapper", ImportMapper.class,
+                StandardPartnerCategoryImportMapper::new, MagentoModels.PARTNER_CATEGORY);
+        unit("io.connector.magento.mapper.AddressImportMapper", ImportMapper.class, StandardAddressImportMapper::new,
+                MagentoModels.ADDRESS);
+        unit("io.connector.magento.mapper.ProductCategoryImportMapper", ImportMapper.class,
+                StandardProductCategoryImportMapper::new, MagentoModels.PRODUCT_CATEGORY);
+        unit("io.connector.magento.mapper.ProductImportMapper", ImportMapper.class, StandardProductImportMapper::new,
+                MagentoModels.PRODUCT);
+        unit(TestPartnerImportMapper.class.getName(), ImportMapper.class, TestPartnerImportMapper::new, MagentoModels.PARTNER);
+    }
+
+    private void unit(String name, Class<?> type, Supplier<Object> factory, String... models) {
+        units.unitRegistered(name, new UnitDescriptor(name, Set.of(type.getName()), MagentoModels.SERVICE, Set.of(models),
+                Set.of(), 0, SERVICE_IDS.incrementAndGet(), BUNDLE, true, new Instances(factory)));
+    }
+
+    /** Prototype scope: a new instance per environment, as the container hands them out. */
+    private record Instances(Supplier<Object> factory) implements UnitSource {
+        @Override
+        public Object newInstance() {
+            return factory.get();
+        }
+
+        @Override
+        public void release(Object instance) {
+        }
+    }
+
+    private void contributeModels(String bundle, long order, Class<?> ofBundle) {
+        URL file = modelsOf(ofBundle);
+        try (InputStream in = file.openStream()) {
+            storeFixture.registry.contributed(bundle, ModelFileReader.read(bundle, order, MODELS, in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The models file in the jar or folder {@code ofBundle} was loaded from. */
+    private static URL modelsOf(Class<?> ofBundle) {
+        String base = ofBundle.getProtectionDomain().getCodeSource().getLocation().toString();
+        try {
+            for (URL url : Collections.list(ofBundle.getClassLoader().getResources(MODELS))) {
+                String found = url.toString();
+                if (found.equals(base + MODELS) || found.equals("jar:" + base + "!/" + MODELS)) {
+                    return url;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No " + MODELS + " beside " + ofBundle.getName() + " in " + base);
+    }
+
+    /** The shop, as Magento answers it. */
+    public RecordedMagento magento() {
+        return magento;
+    }
+
+    public RecordStore store() {
+        return storeFixture.recordStore();
+    }
+
+    /** The backend record "shop" on the recorded Magento. */
+    public BackendRecord shop() {
+        return shop;
+    }
+
+    /** Another backend record of the generic backend, e.g. on a port where nothing answers. */
+    public BackendRecord backendRecord(String name, String location, String apiKey) {
+        return new ShopRecord(name + "-1", name, units.get(MagentoModels.SERVICE), location, RecordedMagento.USER, apiKey);
+    }
+
+    /** Imports one record of the shop, as {@code connector:import-record} does; what it says it did. */
+    public String importRecord(String model, String externalId) {
+        return importRecord(shop, model, externalId, false);
+    }
+
+    /** {@code connector:import-record --force}. */
+    public String forceImport(String model, String externalId) {
+        return importRecord(shop, model, externalId, true);
+    }
+
+    public String importRecord(BackendRecord backend, String model, String externalId, boolean force) {
+        try (Environment env = environments.open(backend, model)) {
+            return env.unit(RecordImporter.class).run(externalId, force);
+        }
+    }
+
+    /** Runs the model's batch import of everything. */
+    public void importAll(String model) {
+        try (Environment env = environments.open(shop, model)) {
+            env.unit(BatchImporter.class).run(Map.of());
+        }
+    }
+
+    /** Work with the units of the shop for {@code model}, as a job would. */
+    public <T> T inEnvironment(String model, Function<Environment, T> work) {
+        try (Environment env = environments.open(shop, model)) {
+            return work.apply(env);
+        }
+    }
+
+    public <T> T inTransaction(StoreWork<T> work) {
+        return store().inTransaction(work);
+    }
+
+    /** The shop's binding of a Magento record, with the fields of the record it binds. */
+    public Optional<Map<String, Object>> binding(String bindingModel, String externalId) {
+        List<Map<String, Object>> rows = inTransaction(s -> s.query(bindingModel).where("backend_id", "=", SHOP_ID)
+                .where("external_id", "=", externalId).read());
+        if (rows.size() > 1) {
+            throw new AssertionError(rows.size() + " bindings of " + bindingModel + " " + externalId);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** The local record a Magento record was imported as (for a model that binds itself, the binding). */
+    public Map<String, Object> imported(String bindingModel, String externalId) {
+        Map<String, Object> binding = binding(bindingModel, externalId)
+                .orElseThrow(() -> new AssertionError(bindingModel + " " + externalId + " was not imported"));
+        Optional<String> local = store().model(bindingModel).orElseThrow().bindingOf();
+        return local.isEmpty() ? binding : record(local.get(), (Long) binding.get("record_id"));
+    }
+
+    public Map<String, Object> record(String model, long id) {
+        return inTransaction(s -> s.read(model, id)).orElseThrow(() -> new AssertionError("No " + model + " " + id));
+    }
+
+    /** The records of {@code model} whose {@code field} is {@code value}, by id. */
+    public List<Map<String, Object>> records(String model, String field, Object value) {
+        return inTransaction(s -> s.query(model).where(field, "=", value).read());
+    }
+
+    public long count(String model) {
+        return inTransaction(s -> s.query(model).count());
+    }
+
+    @Override
+    public void close() {
+        storeFixture.close();
+        magento.close();
+    }
+
+    private record ShopRecord(String id, String name, Backend backend, String location, String username, String password)
+            implements BackendRecord {
+        @Override
+        public Optional<String> option(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "backend record " + name;
+        }
+    }
+}
