@@ -127,7 +127,7 @@ public class ResolutionIT extends ConnectorTestSupport {
         String out = execute("connector:backends");
         assertThat(out).contains("Backend", "Chain", "Declared by")
                 .containsPattern("magento/1.7-specific\\s+\\|\\s+magento/1.7-specific -> magento/1.7 -> magento\\s+\\|\\s+"
-                        + "io.connector.magento-specific 0.1.0")
+                        + "io.connector.magento-specific 0.2.0")
                 .containsPattern("magento/1.7\\s+\\|\\s+magento/1.7 -> magento\\s+\\|\\s+io.connector.magento-1.7")
                 .containsPattern("magento\\s+\\|\\s+magento\\s+\\|\\s+io.connector.magento-backend")
                 .doesNotContain("WARNING");

@@ -86,7 +86,7 @@ public class KarafCrashIT {
                 + "org.ops4j.pax.url.mvn.localRepository=" + System.getProperty("org.ops4j.pax.url.mvn.localRepository", "") + "\n");
         append("etc/org.apache.karaf.shell.cfg", "sshPort=" + freePort() + "\nsshHost=127.0.0.1\n");
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort=" + freePort() + "\nrmiServerPort=" + freePort() + "\n");
-        String features = "mvn:io.connector/karaf-features/" + System.getProperty("itest.version", "0.1.0-SNAPSHOT") + "/xml/features";
+        String features = "mvn:io.connector/karaf-features/" + System.getProperty("itest.version", "0.2.0-SNAPSHOT") + "/xml/features";
         Path featuresCfg = home.resolve("etc/org.apache.karaf.features.cfg");
         String cfg = Files.readString(featuresCfg)
                 .replace("featuresRepositories = \\", "featuresRepositories = " + features + ", \\")
