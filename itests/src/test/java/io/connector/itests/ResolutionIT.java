@@ -24,6 +24,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -80,6 +82,30 @@ public class ResolutionIT extends ConnectorTestSupport {
             }
         }
         assertThat(active).as("api, store, jobs, core, magento-backend, magento-1.7, magento-specific").isEqualTo(7);
+    }
+
+    /**
+     * A bundle that declares models or ships a schema requires the store's extender: it is wired
+     * to the store bundle, and would not resolve without it.
+     */
+    @Test
+    public void bundlesWithModelsOrASchemaAreWiredToTheStoresExtender() {
+        List<String> wired = new java.util.ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (!name.startsWith("io.connector.") || bundle.getHeaders("").get("Connector-Models") == null
+                    && bundle.getHeaders("").get("Connector-Schema") == null) {
+                continue;
+            }
+            List<BundleWire> wires = bundle.adapt(BundleWiring.class).getRequiredWires("osgi.extender");
+            assertThat(wires).as(name).anySatisfy(wire -> {
+                assertThat(wire.getCapability().getAttributes()).containsEntry("osgi.extender", "io.connector.store");
+                assertThat(wire.getProvider().getBundle().getSymbolicName()).isEqualTo("io.connector.connector-store");
+            });
+            wired.add(name);
+        }
+        assertThat(wired).containsExactlyInAnyOrder("io.connector.connector-jobs", "io.connector.connector-core",
+                "io.connector.magento-backend", "io.connector.magento-specific");
     }
 
     @Test
