@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.connector.api.job.JobFunction;
@@ -57,6 +59,7 @@ public final class JobFunctions {
     private final Map<String, Set<Registered>> byName = new ConcurrentHashMap<>();
     /** Functions added without a service id (tests, embedded uses) are ordered as they came. */
     private final AtomicLong added = new AtomicLong(Long.MAX_VALUE / 2);
+    private final List<Consumer<String>> arrivals = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindFunction(ComponentServiceObjects<JobFunction> service, Map<String, Object> properties) {
@@ -96,6 +99,9 @@ public final class JobFunctions {
         Set<Registered> candidates = byName.computeIfAbsent(registered.name(),
                 n -> new ConcurrentSkipListSet<>(WINNER_FIRST));
         candidates.add(registered);
+        if (candidates.size() == 1) {
+            arrivals.forEach(arrival -> arrival.accept(registered.name()));
+        }
         Registered winner = candidates.iterator().next();
         if (candidates.size() > 1) {
             LOG.warn("Job function {} is registered {} times: {} runs its jobs (service.ranking {}, service.id {}); the next "
@@ -115,6 +121,15 @@ public final class JobFunctions {
             }
         }
         byName.values().removeIf(Set::isEmpty);
+    }
+
+    /** Told the name of each function that was not registered and now is, on the registering thread. */
+    public void addArrivalListener(Consumer<String> listener) {
+        arrivals.add(listener);
+    }
+
+    public void removeArrivalListener(Consumer<String> listener) {
+        arrivals.remove(listener);
     }
 
     /** The function that runs the jobs of {@code name} now. */

@@ -498,6 +498,19 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void aJobWaitingForItsFunctionRunsAsSoonAsItIsRegisteredWithoutATryCounted() throws Exception {
+        start(new TestJobConfig());
+        String uuid = queue.job("deployed_later").delay();
+        eventually("waiting for its function", () -> "pending".equals(state(uuid)) && job(uuid).get("error_message") != null);
+        long registered = System.nanoTime();
+        register("deployed_later", Map.of(), context -> "ran at last");
+        awaitState(uuid, "done");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - registered)).as("not at its next try, a minute on")
+                .isLessThan(30);
+        assertThat(job(uuid)).containsEntry("retry", 0).containsEntry("result", "ran at last");
+    }
+
+    @Test
     void operatorsListInspectRetryCancelAndSetDoneAndJmxCounts() throws Exception {
         register("broken", Map.of(), context -> {
             throw new IllegalStateException("remote said no");

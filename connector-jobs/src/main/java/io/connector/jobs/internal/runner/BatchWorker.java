@@ -40,6 +40,8 @@ final class BatchWorker implements Runnable {
     static final String MDC_JOB = "job.uuid";
     static final String MDC_BACKEND = "backend.id";
     private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
+    /** How the error of a job whose function is not registered starts. */
+    static final String NOT_REGISTERED = "No job function '";
     /** A batch transaction takes no more jobs once it is this old. */
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -187,7 +189,7 @@ final class BatchWorker implements Runnable {
         // Not counted as a try: the job is not at fault. A bundle in deploy/ starts after the
         // framework, so after a restart its jobs would lose tries while it is not up yet.
         Registered function = functions.get(job.function()).orElseThrow(() -> new RetryableJobException(
-                "No job function '" + job.function() + "' is registered (is its bundle installed and started?)",
+                NOT_REGISTERED + job.function() + "' is registered (is its bundle installed and started?)",
                 Duration.ofMinutes(1), true));
         Object value = function.function().run(new JobRunContext(job.uuid(), job.function(), JsonArgs.read(job.args()),
                 job.backendId(), job.retry(), tx.session(), queue));

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.connector.api.job.JobQueue;
 import io.connector.jobs.internal.ChannelTree;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs jobs on this node: a {@link JobDispatcher} claims what the channels allow, a
  * {@link BatchWorker} per thread runs them, and one scheduler runs the periodic tasks: the
- * {@link Heartbeat}, the {@link LeaseReaper} and the {@link DoneJobCleanup}. Started when the
+ * {@link Heartbeat}, the {@link LeaseReaper}, the {@link DoneJobCleanup} and, when a job function
+ * arrives, the {@link WaitingJobsRelease} of its jobs. Started when the
  * component activates, or, while the framework is still starting its bundles, once it has: the
  * bundles of the functions this node would run may not be started yet, and their jobs would be
  * tried for nothing. Stopped when the component deactivates.
@@ -64,6 +66,7 @@ public final class JobRunner {
     private Thread dispatcherThread;
     private BundleContext context;
     private FrameworkListener whenStarted;
+    private Consumer<String> onArrival;
 
     /** For the container: references are injected, then {@link #start} runs. */
     public JobRunner() {
@@ -121,6 +124,9 @@ public final class JobRunner {
         scheduler.scheduleWithFixedDelay(new LeaseReaper(sql, signal), current.reapIntervalSeconds(),
                 current.reapIntervalSeconds(), TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(new DoneJobCleanup(sql, current.retentionDays()), 1, 60, TimeUnit.MINUTES);
+        ScheduledExecutorService tasks = scheduler;
+        onArrival = function -> tasks.execute(new WaitingJobsRelease(sql, signal, function, BatchWorker.NOT_REGISTERED + function));
+        functions.addArrivalListener(onArrival);
         executor = Executors.newFixedThreadPool(current.threads(), named("connector-job-"));
         for (int i = 0; i < current.threads(); i++) {
             BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current);
@@ -143,6 +149,7 @@ public final class JobRunner {
         if (dispatcher == null) {
             return;
         }
+        functions.removeArrivalListener(onArrival);
         dispatcher.stop();
         workers.forEach(BatchWorker::stop);
         scheduler.shutdownNow();

@@ -76,6 +76,22 @@ public final class JobReaper {
         return orphans.size();
     }
 
+    /**
+     * The pending jobs of {@code function} that wait because it was not registered become due
+     * now: they run as soon as its bundle is there, not at their next try.
+     */
+    public static int releaseWaitingFor(Connection c, String function, String notRegistered) throws SQLException {
+        try (PreparedStatement release = c.prepareStatement("UPDATE \"connector_job\" SET \"eta\" = ? WHERE \"function_name\" = ? "
+                + "AND \"state\" = 'pending' AND \"eta\" > ? AND \"error_message\" LIKE ?")) {
+            LocalDateTime now = Sql.now();
+            release.setObject(1, now);
+            release.setString(2, function);
+            release.setObject(3, now);
+            release.setString(4, notRegistered.replace("%", "\\%").replace("_", "\\_") + "%");
+            return release.executeUpdate();
+        }
+    }
+
     /** Removes done jobs that ended before {@code before}, with their history. */
     public static int removeDone(Connection c, LocalDateTime before) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
