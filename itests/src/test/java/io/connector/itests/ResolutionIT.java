@@ -84,6 +84,17 @@ public class ResolutionIT extends ConnectorTestSupport {
         assertThat(active).as("api, store, jobs, core, magento-backend, magento-1.7, magento-specific").isEqualTo(7);
     }
 
+    /** The job queue reaches the store through its SPI only: no package of the store's implementation is wired. */
+    @Test
+    public void theQueueImportsNoStoreImplementationPackage() {
+        Bundle jobs = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("io.connector.connector-jobs")).findFirst().orElseThrow();
+        List<String> fromStore = jobs.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
+                .filter(wire -> wire.getProvider().getBundle().getSymbolicName().equals("io.connector.connector-store"))
+                .map(wire -> String.valueOf(wire.getCapability().getAttributes().get("osgi.wiring.package"))).toList();
+        assertThat(fromStore).containsExactly("io.connector.store.spi");
+    }
+
     /**
      * A bundle that declares models or ships a schema requires the store's extender: it is wired
      * to the store bundle, and would not resolve without it.
