@@ -89,15 +89,6 @@ public final class JdbcRecordStore implements RecordStore {
         return database;
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    /** The models the schema was last brought to. */
-    public Models currentModels() {
-        return models;
-    }
-
     /**
      * Applies a bundle's migrations now, and keeps them with the store's own for later runs; a
      * script that fails is an error naming it, and nothing of it is recorded.
