@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customer groups, customers and their addresses. Magento's fault codes: customer 102 "Customer
+ * Customer groups, customers (read, and updated as the connector's exports and tests do) and their
+ * addresses. Magento's fault codes: customer 102 "Customer
  * not exists.", address 102 "Address not exists.", an unknown customer for an address list 101.
  */
 final class CustomerResources {
@@ -30,8 +31,30 @@ final class CustomerResources {
         api.add("customer.info", args -> Lookups.select(
                 Lookups.info(customers, args.text(0), null, 102, "Customer not exists."), args.names(1), "customer_id"));
 
+        api.add("customer.update", this::updateCustomer);
+
         api.add("customer_address.list", this::addressList);
         api.add("customer_address.info", args -> addressInfo(args.text(0)));
+    }
+
+    /**
+     * [customer id, data]: the fields given replace the customer's (the id and creation date
+     * stay), and the change date is now, as Magento's save does; true.
+     */
+    private Boolean updateCustomer(Arguments args) throws ApiFault {
+        Map<String, Object> data = args.struct(1) == null ? Map.of() : args.struct(1);
+        boolean found = store.customers().update(args.text(0), customer -> {
+            data.forEach((field, value) -> {
+                if (!field.equals("customer_id") && !field.equals("created_at")) {
+                    customer.put(field, value);
+                }
+            });
+            customer.put("updated_at", MagentoDates.now());
+        });
+        if (!found) {
+            throw new ApiFault(102, "Customer not exists.");
+        }
+        return true;
     }
 
     private static List<Map<String, Object>> listOf(RecordTable table, Object filterArgument) throws ApiFault {

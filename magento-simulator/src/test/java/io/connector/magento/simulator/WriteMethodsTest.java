@@ -77,4 +77,15 @@ class WriteMethodsTest {
         assertThat(magento.calls("sales_order.addComment")).singleElement().satisfies(c -> assertThat(c.args()).containsExactly("100000201", "canceled"));
         assertThat(client.fault(session, "sales_order.addComment", "1", "canceled").code()).isEqualTo(100);
     }
+
+    @Test
+    void aCustomerUpdateChangesItsFieldsAndItsChangeDate() throws Exception {
+        Map<String, Object> before = struct(client.call(session, "customer.info", 136));
+        assertThat(client.call(session, "customer.update", 136, Map.of("firstname", "Janet", "customer_id", "7"))).isEqualTo(true);
+        Map<String, Object> after = struct(client.call(session, "customer.info", 136));
+        assertThat(after).containsEntry("firstname", "Janet").containsEntry("customer_id", "136")
+                .containsEntry("lastname", before.get("lastname")).containsEntry("created_at", before.get("created_at"));
+        assertThat((String) after.get("updated_at")).isGreaterThan((String) before.get("updated_at"));
+        assertThat(client.fault(session, "customer.update", 4242, Map.of("firstname", "x")).code()).isEqualTo(102);
+    }
 }
