@@ -14,6 +14,9 @@ import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractBatchImporter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** What the import job functions share: arguments checked, an environment opened on the job's backend record. */
 final class ImportJobs {
@@ -30,32 +33,39 @@ final class ImportJobs {
         return value.toString();
     }
 
-    static Environment open(BackendRecords backends, EnvironmentFactory environments, JobContext context) {
-        BackendRecord backend = backends.get(text(context, "backend_id"));
-        return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
-    }
-
-    /** {@value AbstractBatchImporter#IMPORT_RECORD}: backend_id, model, external_id, force. */
-    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
-        JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_RECORD,
-        JobFunction.DESCRIPTION + "=Import a record",
-        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
-    public static final class ImportRecord implements JobFunction {
+    /** A job function that works in an environment on the job's backend record and model. */
+    abstract static class ImportJob implements JobFunction {
 
         private final BackendRecords backends;
         private final EnvironmentFactory environments;
 
-        @org.osgi.service.component.annotations.Activate
-        public ImportRecord(@org.osgi.service.component.annotations.Reference BackendRecords backends,
-                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
+        ImportJob(BackendRecords backends, EnvironmentFactory environments) {
             this.backends = backends;
             this.environments = environments;
+        }
+
+        final Environment open(JobContext context) {
+            BackendRecord backend = backends.get(text(context, "backend_id"));
+            return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
+        }
+    }
+
+    /** {@value AbstractBatchImporter#IMPORT_RECORD}: backend_id, model, external_id, force. */
+    @Component(service = JobFunction.class, property = {
+        JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_RECORD,
+        JobFunction.DESCRIPTION + "=Import a record",
+        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
+    public static final class ImportRecord extends ImportJob {
+
+        @Activate
+        public ImportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+            super(backends, environments);
         }
 
         @Override
         public Object run(JobContext context) {
             boolean force = Boolean.TRUE.equals(context.args().get("force"));
-            try (Environment env = open(backends, environments, context)) {
+            try (Environment env = open(context)) {
                 return env.unit(RecordImporter.class).run(text(context, "external_id"), force);
             }
         }
@@ -68,27 +78,22 @@ final class ImportJobs {
      * transaction: their failure then is a job that says which record and why, retried and
      * retriable as any record's.
      */
-    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
+    @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_CHUNK,
         JobFunction.DESCRIPTION + "=Import a chunk of records, each on its own",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
-    public static final class ImportChunk implements JobFunction {
+    public static final class ImportChunk extends ImportJob {
 
-        private final BackendRecords backends;
-        private final EnvironmentFactory environments;
-
-        @org.osgi.service.component.annotations.Activate
-        public ImportChunk(@org.osgi.service.component.annotations.Reference BackendRecords backends,
-                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
-            this.backends = backends;
-            this.environments = environments;
+        @Activate
+        public ImportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+            super(backends, environments);
         }
 
         @Override
         public Object run(JobContext context) {
             List<String> ids = ids(context);
             boolean force = Boolean.TRUE.equals(context.args().get("force"));
-            try (Environment env = open(backends, environments, context)) {
+            try (Environment env = open(context)) {
                 ChunkResult result = env.unit(RecordImporter.class).runChunk(ids, force);
                 BatchImporter batch = env.unit(BatchImporter.class);
                 for (Map.Entry<String, RuntimeException> failed : result.failed().entrySet()) {
@@ -146,27 +151,22 @@ final class ImportJobs {
      * import_batch: backend_id, model, filters (the adapter's search filters); for an incremental
      * import also its name and where the next one starts, stored once the batch succeeded.
      */
-    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
+    @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=import_batch",
         JobFunction.DESCRIPTION + "=Find the records to import and import them",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
-    public static final class ImportBatch implements JobFunction {
+    public static final class ImportBatch extends ImportJob {
 
-        private final BackendRecords backends;
-        private final EnvironmentFactory environments;
-
-        @org.osgi.service.component.annotations.Activate
-        public ImportBatch(@org.osgi.service.component.annotations.Reference BackendRecords backends,
-                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
-            this.backends = backends;
-            this.environments = environments;
+        @Activate
+        public ImportBatch(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+            super(backends, environments);
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public Object run(JobContext context) {
             Object filters = context.args().get("filters");
-            try (Environment env = open(backends, environments, context)) {
+            try (Environment env = open(context)) {
                 env.unit(BatchImporter.class).run(filters instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
                 // Only a batch that found its records moves the next incremental import's start:
                 // one that failed (the shop was down) leaves it, so nothing changed meanwhile is missed.
