@@ -21,6 +21,7 @@ import io.connector.api.store.StoreWork;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.Binder;
+import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
@@ -237,7 +238,13 @@ public final class MagentoFixture implements AutoCloseable {
 
     /** Another backend record of the generic backend, e.g. on a port where nothing answers. */
     public BackendRecord backendRecord(String name, String location, String apiKey) {
-        return new ShopRecord(name + "-1", name, units.get(MagentoModels.SERVICE), location, RecordedMagento.USER, apiKey);
+        return backendRecord(name, location, apiKey, Map.of());
+    }
+
+    /** A backend record with options ({@code connector:backend-add --option}). */
+    public BackendRecord backendRecord(String name, String location, String apiKey, Map<String, String> options) {
+        return new ShopRecord(name + "-1", name, units.get(MagentoModels.SERVICE), location, RecordedMagento.USER, apiKey,
+                Map.copyOf(options));
     }
 
     /** Imports one record of the shop, as {@code connector:import-record} does; what it says it did. */
@@ -253,6 +260,17 @@ public final class MagentoFixture implements AutoCloseable {
     public String importRecord(BackendRecord backend, String model, String externalId, boolean force) {
         try (Environment env = environments.open(backend, model)) {
             return env.unit(RecordImporter.class).run(externalId, force);
+        }
+    }
+
+    /** Imports a chunk of the shop's records, as an {@code import_chunk} job does; what each did. */
+    public ChunkResult importChunk(String model, List<String> externalIds) {
+        return importChunk(shop, model, externalIds);
+    }
+
+    public ChunkResult importChunk(BackendRecord backend, String model, List<String> externalIds) {
+        try (Environment env = environments.open(backend, model)) {
+            return env.unit(RecordImporter.class).runChunk(externalIds, false);
         }
     }
 
@@ -311,11 +329,11 @@ public final class MagentoFixture implements AutoCloseable {
         magento.close();
     }
 
-    private record ShopRecord(String id, String name, Backend backend, String location, String username, String password)
-            implements BackendRecord {
+    private record ShopRecord(String id, String name, Backend backend, String location, String username, String password,
+            Map<String, String> options) implements BackendRecord {
         @Override
         public Optional<String> option(String key) {
-            return Optional.empty();
+            return Optional.ofNullable(options.get(key));
         }
 
         @Override

@@ -91,6 +91,28 @@ public final class RecordedMagento implements AutoCloseable {
         answers.put(new ApiCall(method, args), XmlRpcCodec.encodeFault(code, message));
     }
 
+    /**
+     * One HTTP request: its XML-RPC method, how many API calls it carried (a {@code multiCall}'s
+     * items), and for a {@code call} its {@code resource.method}.
+     */
+    public record Request(String method, int calls, String path) {
+    }
+
+    private final List<Request> requests = new ArrayList<>();
+    private volatile boolean refuseMultiCall;
+
+    /** The HTTP requests received so far: the round trips. */
+    public List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** From now on answers {@code multiCall} as a shop without it does: a fault for the whole request. */
+    public void refuseMultiCall() {
+        refuseMultiCall = true;
+    }
+
     /** The API calls received so far, {@code multiCall} items one by one. */
     public List<ApiCall> received() {
         synchronized (received) {
@@ -118,7 +140,12 @@ public final class RecordedMagento implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         XmlRpcCodec.Call call = XmlRpcCodec.decodeCall(exchange.getRequestBody().readAllBytes());
         List<Object> params = call.params();
-        byte[] body = switch (call.method()) {
+        synchronized (requests) {
+            requests.add(new Request(call.method(), call.method().equals("multiCall") ? ((List<?>) params.get(1)).size() : 1,
+                    call.method().equals("call") ? String.valueOf(params.get(1)) : null));
+        }
+        byte[] body = refuseMultiCall && call.method().equals("multiCall")
+                ? XmlRpcCodec.encodeFault(620, "Method \"multiCall\" does not exist") : switch (call.method()) {
             case "login" -> USER.equals(params.get(0)) && API_KEY.equals(params.get(1)) ? XmlRpcCodec.encodeResponse(SESSION)
                     : XmlRpcCodec.encodeFault(ACCESS_DENIED, "Access denied.");
             case "endSession" -> XmlRpcCodec.encodeResponse(true);
@@ -147,7 +174,8 @@ public final class RecordedMagento implements AutoCloseable {
             try {
                 results.add(XmlRpcCodec.decodeResponse(answerTo(apiCall(pair.get(0), pair.size() > 1 ? pair.get(1) : List.of()))));
             } catch (XmlRpcFault fault) {
-                results.add(Map.of("isFault", true, "faultCode", fault.code(), "faultMessage", fault.faultString()));
+                // The code as a string, as Magento reads it from api.xml.
+                results.add(Map.of("isFault", true, "faultCode", Integer.toString(fault.code()), "faultMessage", fault.faultString()));
             }
         }
         return results;

@@ -57,6 +57,14 @@ public interface StoreSession {
     boolean tryLock(String key);
 
     /**
+     * Runs {@code work} in a savepoint of this transaction. When it throws, what it did (records,
+     * bindings, locks, jobs delayed) is rolled back alone, the exception reaches the caller, and
+     * the transaction goes on and can commit; when it returns, its work stays with the
+     * transaction. How a chunk of records is imported one record at a time in one transaction.
+     */
+    <T> T inSavepoint(StoreWork<T> work);
+
+    /**
      * Creates or updates the binding of {@code externalId} on a backend record, atomically:
      * two concurrent calls for the same (backend, external id) end with one binding. Sets the
      * sync date. Returns the binding id.

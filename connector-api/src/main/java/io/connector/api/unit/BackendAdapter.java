@@ -1,5 +1,6 @@
 package io.connector.api.unit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,23 @@ public interface BackendAdapter extends ConnectorUnit {
 
     /** One remote record; {@code attributes} empty for all of them. */
     Map<String, Object> read(String id, List<String> attributes);
+
+    /**
+     * Several records in as few round trips as the remote system allows, in the order of
+     * {@code ids}; an id that cannot be read is a failed {@link RemoteRead}, not an exception, so
+     * the others are still read. This default reads them one by one with {@link #read}.
+     */
+    default List<RemoteRead> readMany(List<String> ids, List<String> attributes) {
+        List<RemoteRead> reads = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            try {
+                reads.add(RemoteRead.of(id, read(id, attributes)));
+            } catch (RuntimeException e) {
+                reads.add(RemoteRead.failed(id, e));
+            }
+        }
+        return reads;
+    }
 
     /** The remote records matching the filters, in one call where the remote API allows it. */
     List<Map<String, Object>> searchRead(Map<String, Object> filters, List<String> attributes);

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.connector.api.ConnectorUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Finds the remote records to import and imports them, or delays one job per record. */
+/** Finds the remote records to import and imports them, or delays one job per chunk of records. */
 @ConsumerType
 public interface BatchImporter extends ConnectorUnit {
 
@@ -17,6 +17,13 @@ public interface BatchImporter extends ConnectorUnit {
 
     /** Filter: only records changed before this instant (same format as {@link #FROM_DATE}). */
     String TO_DATE = "to_date";
+
+    /**
+     * Option given with the filters, not sent to the remote system: how many records one import
+     * job takes (a whole number from 1; 1 is one job per record). Without it, the importer's
+     * default.
+     */
+    String CHUNK_SIZE = "chunk_size";
 
     void run(Map<String, Object> filters);
 }

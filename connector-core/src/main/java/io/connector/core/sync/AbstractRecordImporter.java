@@ -2,9 +2,12 @@ package io.connector.core.sync;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
@@ -12,12 +15,14 @@ import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
+import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.Binder;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.MapRecord;
 import io.connector.api.unit.MappingException;
 import io.connector.api.unit.RecordImporter;
+import io.connector.api.unit.RemoteRead;
 import io.connector.api.unit.RemoteRecordNotFoundException;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -34,18 +39,94 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     /** When a job finding the record locked by another job tries again. */
     static final Duration LOCKED_RETRY = Duration.ofSeconds(1);
 
-    @Override
-    public String run(String externalId, boolean force) {
-        return environment().store().inTransaction(session -> importRecord(session, externalId, force));
+    /**
+     * In a chunk, the dependencies known bound: those of the records that landed so far, and
+     * those the current record resolved, kept once it lands (a rolled-back record's are not).
+     * Null outside a chunk. A unit instance belongs to one environment, one job's thread.
+     */
+    private Set<String> resolved;
+    private Set<String> resolving;
+
+    /** Another job holds the record: the only retryable failure that is the record's own. */
+    static final class RecordLockedException extends RetryableJobException {
+        private static final long serialVersionUID = 1L;
+
+        RecordLockedException(String message) {
+            super(message, LOCKED_RETRY, true);
+        }
     }
 
-    private String importRecord(StoreSession session, String externalId, boolean force) {
-        Map<String, Object> remote;
-        try {
-            remote = read(externalId);
-        } catch (RemoteRecordNotFoundException e) {
-            throw new NothingToDoException("Record no longer exists: " + e.getMessage());
+    @Override
+    public String run(String externalId, boolean force) {
+        return environment().store().inTransaction(session -> {
+            Map<String, Object> remote;
+            try {
+                remote = read(externalId);
+            } catch (RemoteRecordNotFoundException e) {
+                throw new NothingToDoException(gone(e));
+            }
+            return importRecord(session, externalId, remote, force);
+        });
+    }
+
+    /**
+     * Reads the chunk's records together ({@link BackendAdapter#readMany}), lets a subclass read
+     * what they all need ({@link #prefetch}), then imports each in its own savepoint. The records
+     * they depend on are looked up once for the chunk. A record that fails, or that another job
+     * holds, is rolled back alone and named in the result, for the caller to import it alone; a
+     * failure that is not the record's (the shop unreachable, its answers broken) fails the
+     * whole chunk, which is then retried as a whole.
+     */
+    @Override
+    public ChunkResult runChunk(List<String> externalIds, boolean force) {
+        return environment().store().inTransaction(session -> importChunk(session, externalIds, force));
+    }
+
+    private ChunkResult importChunk(StoreSession session, List<String> externalIds, boolean force) {
+        Map<String, String> imported = new LinkedHashMap<>();
+        Map<String, RuntimeException> failed = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> remotes = new LinkedHashMap<>();
+        for (RemoteRead read : readMany(externalIds)) {
+            if (read.failure() instanceof RemoteRecordNotFoundException gone) {
+                imported.put(read.id(), gone(gone));
+            } else if (read.failure() != null) {
+                failed.put(read.id(), read.failure());
+            } else {
+                remotes.put(read.id(), read.record());
+            }
         }
+        prefetch(session, List.copyOf(remotes.values()));
+        resolved = new HashSet<>();
+        try {
+            for (Map.Entry<String, Map<String, Object>> entry : remotes.entrySet()) {
+                resolving = new HashSet<>();
+                try {
+                    imported.put(entry.getKey(), session.inSavepoint(s -> importRecord(s, entry.getKey(), entry.getValue(), force)));
+                    resolved.addAll(resolving);
+                } catch (NothingToDoException e) {
+                    imported.put(entry.getKey(), e.getMessage());
+                } catch (RetryableJobException e) {
+                    if (!(e instanceof RecordLockedException)) {
+                        throw e;
+                    }
+                    failed.put(entry.getKey(), e);
+                } catch (RuntimeException e) {
+                    failed.put(entry.getKey(), e);
+                }
+            }
+        } finally {
+            resolved = null;
+            resolving = null;
+        }
+        return new ChunkResult(imported, failed);
+    }
+
+    /** The result of a record gone remotely: nothing to do. */
+    private static String gone(RemoteRecordNotFoundException e) {
+        return "Record no longer exists: " + e.getMessage();
+    }
+
+    private String importRecord(StoreSession session, String externalId, Map<String, Object> remote, boolean force) {
         String skip = mustSkip(remote);
         if (skip != null) {
             return skip;
@@ -55,7 +136,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
             // The other job holds it for one record's import, usually milliseconds: children of a
             // tree imported at once (categories whose parent another worker is importing) meet this
             // all the time, and a long pause would stall the whole import. Not counted as a try.
-            throw new RetryableJobException(describe(externalId) + " is being imported by another job", LOCKED_RETRY, true);
+            throw new RecordLockedException(describe(externalId) + " is being imported by another job");
         }
         Binder binder = environment().binder();
         Optional<Long> binding = binder.toInternal(externalId);
@@ -91,6 +172,18 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     /** The remote record; the adapter throws {@link RemoteRecordNotFoundException} when it is gone. */
     protected Map<String, Object> read(String externalId) {
         return unit(BackendAdapter.class).read(externalId, List.of());
+    }
+
+    /** The records of a chunk, each read or failed; in as few round trips as the adapter can. */
+    protected List<RemoteRead> readMany(List<String> externalIds) {
+        return unit(BackendAdapter.class).readMany(externalIds, List.of());
+    }
+
+    /**
+     * Reads at once what each record of a chunk will need (its lines, its addresses), before the
+     * records are imported one by one; nothing by default. A failure here fails the chunk.
+     */
+    protected void prefetch(StoreSession session, List<Map<String, Object>> remotes) {
     }
 
     /** A reason not to import the record (it becomes the job's result), or null. */
@@ -132,8 +225,15 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         if (externalId == null || externalId.isBlank()) {
             return;
         }
+        String key = bindingModel + " " + externalId;
+        if (!always && resolved != null && resolved.contains(key)) {
+            return;
+        }
         if (always || environment().binder(bindingModel).toInternal(externalId).isEmpty()) {
             unit(RecordImporter.class, bindingModel).run(externalId, false);
+        }
+        if (resolving != null) {
+            resolving.add(key);
         }
     }
 

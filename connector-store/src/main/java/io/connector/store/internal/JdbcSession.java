@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.connector.api.store.Query;
 import io.connector.api.store.StoreSession;
+import io.connector.api.store.StoreWork;
 import io.connector.store.internal.JdbcQuery.RowReader;
 import io.connector.store.internal.model.ModelDefinition;
 import io.connector.store.internal.model.Models;
@@ -47,6 +48,11 @@ final class JdbcSession implements StoreSession {
     @Override
     public boolean isNoExport() {
         return noExport;
+    }
+
+    @Override
+    public <T> T inSavepoint(StoreWork<T> work) {
+        return tx.inSavepoint(work, this);
     }
 
     @Override

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.connector.api.ConnectorException;
 import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
+import io.connector.api.store.StoreWork;
 import io.connector.store.internal.JdbcQuery.Param;
 import io.connector.store.internal.JdbcQuery.RowReader;
 import io.connector.store.internal.model.Models;
@@ -74,6 +77,41 @@ final class StoreTransaction implements SqlTransaction {
         Runnable hook = beforeStatement;
         if (hook != null) {
             hook.run();
+        }
+    }
+
+    /**
+     * {@link StoreSession#inSavepoint}: a failure rolls back to the savepoint and also undoes
+     * what the failed work did to the transaction itself (its after-commit actions, the doom a
+     * failed nested transaction set), so that the transaction can still commit.
+     */
+    <T> T inSavepoint(StoreWork<T> work, StoreSession session) {
+        beforeStatement();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw failure("set a savepoint", e);
+        }
+        boolean doomedBefore = rollbackOnly;
+        int actionsBefore = afterCommit.size();
+        try {
+            T result = work.run(session);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (Exception e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+                throw new StoreException("Cannot roll back to a savepoint after: " + e.getMessage(), e);
+            }
+            rollbackOnly = doomedBefore;
+            afterCommit.subList(actionsBefore, afterCommit.size()).clear();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConnectorException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
 

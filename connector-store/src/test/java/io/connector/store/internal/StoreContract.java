@@ -233,6 +233,36 @@ abstract class StoreContract {
     }
 
     @Test
+    void aFailedSavepointRollsBackItsOwnWorkAloneAndTheTransactionCommitsTheRest() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tx(s -> {
+            s.create("res.partner", Map.of("name", "before"));
+            assertThatThrownBy(() -> s.inSavepoint(inner -> {
+                inner.create("res.partner", Map.of("name", "rolled back"));
+                store.inTransaction(nested -> nested.create("res.partner", Map.of("name", 5)));
+                return null;
+            })).isInstanceOf(StoreException.class).hasMessageContaining("res.partner.name");
+            long kept = s.inSavepoint(inner -> inner.create("res.partner", Map.of("name", "kept")));
+            assertThat(kept).isPositive();
+            assertThatThrownBy(() -> s.inSavepoint(inner -> {
+                // An action of the failed work must not run when the transaction commits.
+                store.inSqlTransaction(sql -> {
+                    sql.afterCommit(() -> heard.add("failed work's action"));
+                    return null;
+                });
+                throw new java.io.IOException("checked failure of the work");
+            })).isInstanceOf(io.connector.api.ConnectorException.class).hasMessage("checked failure of the work");
+            return store.inSqlTransaction(sql -> {
+                sql.afterCommit(() -> heard.add("kept work's action"));
+                return null;
+            });
+        });
+        assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("before", "kept")))).isEqualTo(2L);
+        assertThat(count(s -> s.query("res.partner").where("name", "=", "rolled back"))).isZero();
+        assertThat(heard).containsExactly("kept work's action");
+    }
+
+    @Test
     void deletingFollowsOnDelete() {
         long company = partner("Acme");
         long contact = tx(s -> s.create("res.partner", Map.of("name", "Ann", "parent_id", company)));

@@ -10,6 +10,7 @@ import io.connector.api.ConnectorException;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.RemoteRead;
 import io.connector.core.sync.RemoteDates;
 import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
@@ -53,12 +54,38 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
 
     @Override
     public Map<String, Object> read(String id, List<String> attributes) {
+        MagentoClient.Call info = infoCall(id, attributes);
+        return struct(call(info.method(), info.args()), info.method() + " " + id);
+    }
+
+    /** The records in {@code multiCall}s of {@link #infoCall}s: a chunk of records in one round trip. */
+    @Override
+    public List<RemoteRead> readMany(List<String> ids, List<String> attributes) {
+        List<MagentoClient.Call> calls = ids.stream().map(id -> infoCall(id, attributes)).toList();
+        List<Object> answers = client().multiCall(calls);
+        List<RemoteRead> reads = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            try {
+                if (answers.get(i) instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                reads.add(RemoteRead.of(id, struct(answers.get(i), calls.get(i).method() + " " + id)));
+            } catch (RuntimeException e) {
+                reads.add(RemoteRead.failed(id, e));
+            }
+        }
+        return reads;
+    }
+
+    /** The call that reads one record: {@code resource.info(id[, attributes])}. */
+    protected MagentoClient.Call infoCall(String id, List<String> attributes) {
         List<Object> args = new ArrayList<>();
         args.add(remoteId(id));
         if (attributes != null && !attributes.isEmpty()) {
             args.add(attributes);
         }
-        return struct(call(resource + ".info", args), resource + ".info " + id);
+        return new MagentoClient.Call(resource + ".info", args);
     }
 
     @Override
@@ -89,6 +116,9 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
             switch (filter.getKey()) {
                 case BatchImporter.FROM_DATE -> updatedAt.put("from", magentoDate(filter.getValue()));
                 case BatchImporter.TO_DATE -> updatedAt.put("to", magentoDate(filter.getValue()));
+                case BatchImporter.CHUNK_SIZE -> {
+                    // the import's, not a filter
+                }
                 default -> remote.put(filter.getKey(), filter.getValue());
             }
         }

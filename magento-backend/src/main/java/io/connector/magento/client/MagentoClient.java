@@ -15,6 +15,7 @@ import java.util.Set;
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.magento.MagentoSettings;
 import io.connector.magento.xmlrpc.XmlRpcCodec;
 import io.connector.magento.xmlrpc.XmlRpcException;
 import io.connector.magento.xmlrpc.XmlRpcFault;
@@ -48,19 +49,36 @@ public final class MagentoClient implements AutoCloseable {
     private final String apiKey;
     private final HttpClient http;
     private final Duration timeout;
+    private final int multiCallMax;
     private volatile String session;
+    /** Set once the shop refused a multiCall: its calls are then made one by one. */
+    private volatile boolean multiCallRefused;
 
     public MagentoClient(BackendRecord backend, HttpClient http, Duration timeout) {
-        this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout);
+        this(backend, http, timeout, MagentoSettings.DEFAULT_MULTICALL_MAX);
+    }
+
+    /** {@code multiCallMax}: calls per {@code multiCall} at most; 0 for none (every call on its own). */
+    public MagentoClient(BackendRecord backend, HttpClient http, Duration timeout, int multiCallMax) {
+        this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout, multiCallMax);
     }
 
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout) {
+        this(backendName, location, username, apiKey, http, timeout, MagentoSettings.DEFAULT_MULTICALL_MAX);
+    }
+
+    public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
+            int multiCallMax) {
+        if (multiCallMax < 0) {
+            throw new IllegalArgumentException("multiCallMax " + multiCallMax + " < 0");
+        }
         this.backendName = backendName;
         this.endpoint = endpoint(backendName, location);
         this.username = username;
         this.apiKey = apiKey;
         this.http = http;
         this.timeout = timeout;
+        this.multiCallMax = multiCallMax;
     }
 
     /** {@code location}, or {@code location/index.php/api/xmlrpc} when it does not name the API itself. */
@@ -104,13 +122,52 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    /** Several calls in one round trip; a failed item comes back as a {@link MagentoException}, not thrown. */
+    /**
+     * Several calls in as few round trips as the shop allows: {@code multiCall}s of at most the
+     * configured number of calls, or the calls one by one when that is 0 or the shop refused
+     * {@code multiCall} (a fault for the whole request, not for an item: some shops switch it
+     * off). A failed item comes back as its exception in the list, not thrown; a failure of the
+     * whole request (unreachable, session refused) is thrown.
+     */
     public List<Object> multiCall(List<Call> calls) {
+        List<Object> results = new ArrayList<>(calls.size());
+        int step = multiCallMax == 0 ? 1 : multiCallMax;
+        for (int i = 0; i < calls.size(); i += step) {
+            List<Call> part = calls.subList(i, Math.min(calls.size(), i + step));
+            results.addAll(multiCallRefused || multiCallMax == 0 || part.size() == 1 ? oneByOne(part) : multiCallOnce(part));
+        }
+        return results;
+    }
+
+    private List<Object> oneByOne(List<Call> calls) {
+        List<Object> results = new ArrayList<>(calls.size());
+        for (Call c : calls) {
+            try {
+                results.add(call(c.method(), c.args()));
+            } catch (MagentoException | RecordNotFoundException e) {
+                results.add(e);
+            }
+        }
+        return results;
+    }
+
+    private List<Object> multiCallOnce(List<Call> calls) {
         List<List<Object>> encoded = new ArrayList<>();
         for (Call c : calls) {
             encoded.add(List.of(c.method(), trimTrailingNulls(c.args())));
         }
-        Object result = withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall"));
+        Object result;
+        try {
+            result = withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall"));
+        } catch (MagentoException e) {
+            if (e.faultCode() == ACCESS_DENIED || e.faultCode() == SESSION_EXPIRED) {
+                throw e;
+            }
+            LOG.info("Backend {}: Magento refused multiCall ({}); its calls are made one by one from now on", backendName,
+                    e.getMessage());
+            multiCallRefused = true;
+            return oneByOne(calls);
+        }
         if (!(result instanceof List<?> items) || items.size() != calls.size()) {
             throw new ConnectorException("Backend " + backendName + ": multiCall of " + calls.size()
                     + " calls did not answer a list of as many results");
@@ -119,13 +176,24 @@ public final class MagentoClient implements AutoCloseable {
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (item instanceof Map<?, ?> struct && Boolean.TRUE.equals(struct.get("isFault"))) {
-                int code = struct.get("faultCode") instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(struct.get("faultCode")));
-                results.add(fault(calls.get(i).method(), code, String.valueOf(struct.get("faultMessage"))));
+                results.add(fault(calls.get(i).method(), faultCode(struct.get("faultCode")), String.valueOf(struct.get("faultMessage"))));
             } else {
                 results.add(item);
             }
         }
         return results;
+    }
+
+    /** An item's fault code: a string in Magento's answers, as PHP reads it from api.xml; 0 when it is not a number. */
+    private static int faultCode(Object code) {
+        if (code instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(String.valueOf(code).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Ends the session, if there is one; never fails. */

@@ -33,13 +33,32 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
                 + MagentoModels.PARTNER + " the address " + externalId + " belongs to");
     }
 
-    /** Imports the addresses of {@code customerId}, whose partner binding is {@code partnerBindingId}. */
-    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
+    /** Address books read ahead for a chunk of customers, by customer id; taken as they are imported. */
+    private final Map<String, AddressAdapter.AddressBook> prefetched = new HashMap<>();
+
+    /** Reads the address books of a chunk's customers at once, for {@link #importAddressBook} to take. */
+    public void prefetchAddressBooks(List<String> customerIds) {
+        prefetched.clear();
+        for (AddressAdapter.AddressBook book : adapter().readBooks(customerIds)) {
+            prefetched.put(book.customerId(), book);
+        }
+    }
+
+    private AddressAdapter adapter() {
         if (!(unit(BackendAdapter.class) instanceof AddressAdapter adapter)) {
             throw new ConnectorException("The " + MagentoModels.ADDRESS + " adapter of backend " + backendRecord().name()
                     + " must extend " + AddressAdapter.class.getName());
         }
-        List<Map<String, Object>> addresses = adapter.readAll(adapter.ofCustomer(customerId));
+        return adapter;
+    }
+
+    /**
+     * Imports the addresses of {@code customerId}, whose partner binding is {@code partnerBindingId}:
+     * those {@link #prefetchAddressBooks} read, else read now.
+     */
+    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
+        AddressAdapter.AddressBook book = customerId == null ? null : prefetched.remove(customerId);
+        List<Map<String, Object>> addresses = book != null ? book.get() : adapter().readAll(adapter().ofCustomer(customerId));
         long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
         boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
         if (company) {

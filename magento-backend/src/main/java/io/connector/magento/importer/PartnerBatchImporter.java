@@ -17,12 +17,12 @@ public abstract class PartnerBatchImporter extends MagentoBatchImporter {
 
     @Override
     public void run(Map<String, Object> filters) {
+        Map<String, Object> remoteFilters = new HashMap<>(filters);
+        int chunkSize = takeChunkSize(remoteFilters);
         for (String website : websites()) {
-            Map<String, Object> byWebsite = new HashMap<>(filters);
+            Map<String, Object> byWebsite = new HashMap<>(remoteFilters);
             byWebsite.put("website_id", Map.of("in", List.of(website)));
-            for (String externalId : search(byWebsite)) {
-                importRecord(externalId);
-            }
+            importAll(search(byWebsite), chunkSize);
         }
     }
 

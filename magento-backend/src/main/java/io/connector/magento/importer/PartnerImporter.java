@@ -1,6 +1,7 @@
 package io.connector.magento.importer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,12 +36,23 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
         return super.create(session, externalId, withRecord);
     }
 
+    /** A chunk's address books, read in two round trips for all its customers. */
+    @Override
+    protected void prefetch(StoreSession session, List<Map<String, Object>> remotes) {
+        addresses().prefetchAddressBooks(remotes.stream().map(remote -> Objects.toString(remote.get("customer_id"), null))
+                .filter(Objects::nonNull).toList());
+    }
+
     @Override
     protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
+        addresses().importAddressBook(session, Objects.toString(remote.get("customer_id"), null), bindingId);
+    }
+
+    private AddressImporter addresses() {
         if (!(unit(RecordImporter.class, MagentoModels.ADDRESS) instanceof AddressImporter addresses)) {
             throw new ConnectorException("The " + MagentoModels.ADDRESS + " importer of backend " + backendRecord().name()
                     + " must extend " + AddressImporter.class.getName() + " to import address books");
         }
-        addresses.importAddressBook(session, Objects.toString(remote.get("customer_id"), null), bindingId);
+        return addresses;
     }
 }

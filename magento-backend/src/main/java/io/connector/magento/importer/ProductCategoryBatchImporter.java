@@ -8,9 +8,9 @@ import io.connector.magento.adapter.ProductCategoryAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Product categories: all of them from the tree, each job at priority 10 + its depth so that
- * parents tend to run first (a category whose parent is not there yet imports it itself); or, for
- * an incremental import, those changed in the period.
+ * Product categories: all of them from the tree, one job each (a shop has tens or hundreds) at
+ * priority 10 + its depth so that parents tend to run first (a category whose parent is not there
+ * yet imports it itself); or, for an incremental import, those changed in the period, in chunks.
  */
 @ConsumerType
 public abstract class ProductCategoryBatchImporter extends MagentoBatchImporter {

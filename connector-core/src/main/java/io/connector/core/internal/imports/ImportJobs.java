@@ -1,5 +1,6 @@
 package io.connector.core.internal.imports;
 
+import java.util.List;
 import java.util.Map;
 
 import io.connector.api.BackendRecord;
@@ -10,6 +11,7 @@ import io.connector.api.EnvironmentFactory;
 import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
 import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.sync.AbstractBatchImporter;
 
@@ -56,6 +58,87 @@ final class ImportJobs {
             try (Environment env = open(backends, environments, context)) {
                 return env.unit(RecordImporter.class).run(text(context, "external_id"), force);
             }
+        }
+    }
+
+    /**
+     * {@value AbstractBatchImporter#IMPORT_CHUNK}: backend_id, model, external_ids, force. The
+     * records that did not land (bad data, a fault for that id, held by another job) are each
+     * queued as an {@value AbstractBatchImporter#IMPORT_RECORD} job of their own, in this job's
+     * transaction: their failure then is a job that says which record and why, retried and
+     * retriable as any record's.
+     */
+    @org.osgi.service.component.annotations.Component(service = JobFunction.class, property = {
+        JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_CHUNK,
+        JobFunction.DESCRIPTION + "=Import a chunk of records, each on its own",
+        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
+    public static final class ImportChunk implements JobFunction {
+
+        private final BackendRecords backends;
+        private final EnvironmentFactory environments;
+
+        @org.osgi.service.component.annotations.Activate
+        public ImportChunk(@org.osgi.service.component.annotations.Reference BackendRecords backends,
+                @org.osgi.service.component.annotations.Reference EnvironmentFactory environments) {
+            this.backends = backends;
+            this.environments = environments;
+        }
+
+        @Override
+        public Object run(JobContext context) {
+            List<String> ids = ids(context);
+            boolean force = Boolean.TRUE.equals(context.args().get("force"));
+            try (Environment env = open(backends, environments, context)) {
+                ChunkResult result = env.unit(RecordImporter.class).runChunk(ids, force);
+                BatchImporter batch = env.unit(BatchImporter.class);
+                for (Map.Entry<String, RuntimeException> failed : result.failed().entrySet()) {
+                    String why = "in chunk job " + context.uuid() + ": " + failed.getValue().getMessage();
+                    if (batch instanceof AbstractBatchImporter importer) {
+                        importer.importAlone(failed.getKey(), why);
+                    } else {
+                        env.jobs().job(AbstractBatchImporter.IMPORT_RECORD)
+                                .args(Map.of("backend_id", env.backendRecord().id(), "model", env.model(),
+                                        "external_id", failed.getKey()))
+                                .backend(env.backendRecord().id()).description(AbstractBatchImporter.aloneDescription(
+                                        env.model(), failed.getKey(), env.backendRecord().name(), why))
+                                .delay();
+                    }
+                }
+                return summary(env, ids.size(), result);
+            }
+        }
+
+        private static List<String> ids(JobContext context) {
+            if (!(context.args().get("external_ids") instanceof List<?> list) || list.isEmpty()
+                    || list.stream().anyMatch(id -> id == null || id.toString().isBlank())) {
+                throw new ConnectorException("Job " + context.function() + " needs the argument 'external_ids', a list of "
+                        + "remote ids; it has " + context.args().get("external_ids"));
+            }
+            return list.stream().map(Object::toString).toList();
+        }
+
+        /** e.g. "50 magento.res.partner from shop: 47 created, 2 updated, 1 imported alone (9102)". */
+        static String summary(Environment env, int asked, ChunkResult result) {
+            Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            for (String said : result.imported().values()) {
+                String outcome = said.startsWith("Created") ? "created" : said.startsWith("Updated") ? "updated"
+                        : said.startsWith("Already up to date") ? "up to date" : said.startsWith("Record no longer exists")
+                        ? "gone" : "skipped";
+                outcomes.merge(outcome, 1, Integer::sum);
+            }
+            StringBuilder text = new StringBuilder(asked + " " + env.model() + " from " + env.backendRecord().name() + ":");
+            String separator = " ";
+            for (Map.Entry<String, Integer> outcome : outcomes.entrySet()) {
+                text.append(separator).append(outcome.getValue()).append(' ').append(outcome.getKey());
+                separator = ", ";
+            }
+            if (!result.failed().isEmpty()) {
+                List<String> alone = List.copyOf(result.failed().keySet());
+                text.append(separator).append(alone.size()).append(" imported alone (")
+                        .append(String.join(", ", alone.size() > 20 ? alone.subList(0, 20) : alone))
+                        .append(alone.size() > 20 ? ", ..." : "").append(')');
+            }
+            return text.toString();
         }
     }
 

@@ -25,6 +25,7 @@ import io.connector.api.job.JobQueue;
 import io.connector.api.job.JobStep;
 import io.connector.api.store.RecordStore;
 import io.connector.api.unit.BatchImporter;
+import io.connector.core.sync.AbstractBatchImporter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -130,7 +131,16 @@ public class ImportLauncher {
      * are still delayed jobs).
      */
     public Started start(String backendName, String name, LocalDateTime since, boolean now) {
+        return start(backendName, name, since, now, null);
+    }
+
+    /** {@link #start(String, String, LocalDateTime, boolean)} with {@code chunkSize} records per job (null: the default). */
+    public Started start(String backendName, String name, LocalDateTime since, boolean now, Integer chunkSize) {
         BackendRecord backend = backends.get(backendName);
+        if (chunkSize != null && (chunkSize < 1 || chunkSize > AbstractBatchImporter.MAX_CHUNK_SIZE)) {
+            throw new ConnectorException("The chunk size takes 1 to " + AbstractBatchImporter.MAX_CHUNK_SIZE
+                    + " records per job, not " + chunkSize);
+        }
         Declared declaration = find(backend, name);
         if (since != null && !declaration.incremental()) {
             throw new ConnectorException("Import '" + name + "' always imports everything; it takes no --since");
@@ -145,6 +155,9 @@ public class ImportLauncher {
         from.ifPresent(f -> filters.put(BatchImporter.FROM_DATE, f.toString()));
         if (declaration.incremental()) {
             filters.put(BatchImporter.TO_DATE, startedAt.toString());
+        }
+        if (chunkSize != null) {
+            filters.put(BatchImporter.CHUNK_SIZE, chunkSize);
         }
 
         List<JobBuilder> batches = new ArrayList<>();

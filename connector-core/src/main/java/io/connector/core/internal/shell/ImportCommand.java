@@ -39,6 +39,10 @@ public class ImportCommand implements Action {
             + "no limit); the jobs go on")
     int timeout;
 
+    @Option(name = "--chunk", aliases = "-c", description = "Records per import job (1 to 1000; 1: a job per record); "
+            + "default: the backend record's option import.chunk, else 50")
+    Integer chunk;
+
     @Reference
     JobAdmin jobs;
 
@@ -70,7 +74,7 @@ public class ImportCommand implements Action {
         // record jobs whichever node runs a batch (kept in step by NTP). A margin would count the
         // failures of an import that ended a moment ago as this one's.
         Instant createdSince = Instant.now();
-        ImportLauncher.Started started = launcher.start(backend, what, from, sync);
+        ImportLauncher.Started started = launcher.start(backend, what, from, sync, chunk);
         String range = started.from().map(f -> " changed since " + f.toString().replace('T', ' ') + " UTC").orElse("");
         if (sync) {
             started.messages().forEach(System.out::println);

@@ -8,6 +8,7 @@ import io.connector.api.UnitFor;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.adapter.MagentoAdapter;
+import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,8 +34,8 @@ public class ProductAdapter extends MagentoAdapter {
     }
 
     @Override
-    public Map<String, Object> read(String id, List<String> attributes) {
-        List<?> args = Arrays.asList(remoteId(id), null, attributes == null || attributes.isEmpty() ? null : attributes, "id");
-        return struct(call("ol_catalog_product.info", args), "ol_catalog_product.info " + id);
+    protected MagentoClient.Call infoCall(String id, List<String> attributes) {
+        return new MagentoClient.Call("ol_catalog_product.info",
+                Arrays.asList(remoteId(id), null, attributes == null || attributes.isEmpty() ? null : attributes, "id"));
     }
 }

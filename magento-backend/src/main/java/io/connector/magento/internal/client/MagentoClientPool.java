@@ -39,7 +39,8 @@ public final class MagentoClientPool implements MagentoClients {
     @Override
     public MagentoClient forBackend(BackendRecord backend) {
         MagentoSettings settings = MagentoSettings.of(backend);
-        String fingerprint = fingerprint(backend, settings);
+        int multiCallMax = MagentoSettings.multiCallMax(backend);
+        String fingerprint = fingerprint(backend, settings) + "\n" + multiCallMax;
         Entry entry = clients.compute(backend.id(), (id, current) -> {
             if (current != null && current.fingerprint().equals(fingerprint)) {
                 return current;
@@ -47,7 +48,7 @@ public final class MagentoClientPool implements MagentoClients {
             if (current != null) {
                 current.client().close();
             }
-            return new Entry(fingerprint, new MagentoClient(backend, http, settings.timeout()));
+            return new Entry(fingerprint, new MagentoClient(backend, http, settings.timeout(), multiCallMax));
         });
         return entry.client();
     }
