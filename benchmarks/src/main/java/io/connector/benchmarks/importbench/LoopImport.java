@@ -28,10 +28,13 @@ import io.connector.magento.client.MagentoClient;
  * <p>
  * One API session for the run (login once), as the import's client shares one per backend. Per
  * chunk of customer ids: one {@code multiCall} of {@code customer.info}, one of
- * {@code customer_address.list}, then the chunk's {@code customer_address.info} in multiCalls of at
- * most {@value #MAX_CALLS}; per chunk of product ids one multiCall of {@code ol_catalog_product.info}.
+ * {@code customer_address.list}, then one of the chunk's {@code customer_address.info}; per chunk of
+ * product ids one multiCall of {@code ol_catalog_product.info}. The import's client splits a
+ * multiCall of more than {@code MagentoSettings.DEFAULT_MULTICALL_MAX} calls (100); this is the
+ * same client, so it splits them the same way.
  * Then the chunk in one transaction ({@link LoopRows}); a record whose lock another thread's chunk
- * holds is written in a later transaction. The ids come from {@code ol_customer.search} per website
+ * held is read again and written on its own once every chunk is done, as the import gives it a job
+ * of its own. The ids come from {@code ol_customer.search} per website
  * and {@code catalog_product.list}, as the import's batch step finds them.
  *
  * <pre>
@@ -42,7 +45,6 @@ import io.connector.magento.client.MagentoClient;
  */
 public final class LoopImport {
 
-    static final int MAX_CALLS = 200;
     private static final String BACKEND_ID = "bench-loop";
 
     private final MagentoClient magento;
@@ -53,6 +55,7 @@ public final class LoopImport {
     private final int chunk;
     private final LoopRows rows = new LoopRows(BACKEND_ID);
     private final AtomicLong commits = new AtomicLong();
+    private final List<Leftover> leftovers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
     private final List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -117,10 +120,7 @@ public final class LoopImport {
                     owners.add(i);
                 }
             }
-            List<Object> addresses = new ArrayList<>();
-            for (int from = 0; from < addressCalls.size(); from += MAX_CALLS) {
-                addresses.addAll(multiCall("customer_address.info", addressCalls.subList(from, Math.min(addressCalls.size(), from + MAX_CALLS))));
-            }
+            List<Object> addresses = addressCalls.isEmpty() ? List.of() : multiCall("customer_address.info", addressCalls);
             List<LoopRows.Customer> customers = new ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 customers.add(new LoopRows.Customer(part.get(i), struct(infos.get(i)), new ArrayList<>()));
@@ -128,7 +128,7 @@ public final class LoopImport {
             for (int a = 0; a < addresses.size(); a++) {
                 customers.get(owners.get(a)).addresses().add(struct(addresses.get(a)));
             }
-            return writeAll(customers, LoopRows.Customer::id, (c, records) -> rows.customers(c, records));
+            return writeAll(customers, LoopRows.Customer::id, (c, records) -> rows.customers(c, records), this::customerAlone);
         });
         measure.end("customers", "loop", totals[0], totals[1], totals[2], commits.get());
     }
@@ -144,14 +144,47 @@ public final class LoopImport {
             List<Object> answers = multiCall("ol_catalog_product.info", part.stream()
                     .map(id -> Arrays.<Object>asList(Integer.valueOf(id), null, null, "id")).toList());
             List<Map<String, Object>> products = answers.stream().map(LoopImport::struct).toList();
-            return writeAll(products, p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records));
+            return writeAll(products, p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records),
+                    this::productAlone);
         });
         measure.end("products", "loop", ids.size(), totals[1], totals[2], commits.get());
+    }
+
+    /** A customer a chunk could not lock, as the import's job of its own reads and writes it: apart, with plain calls. */
+    private long[] customerAlone(String id) throws SQLException {
+        Map<String, Object> info = struct(magento.call("customer.info", List.of(Integer.valueOf(id))));
+        List<List<Object>> addressCalls = new ArrayList<>();
+        for (Object address : (List<?>) magento.call("customer_address.list", List.of(Map.of("customer_id", Map.of("eq", id))))) {
+            addressCalls.add(List.of(Integer.valueOf(String.valueOf(((Map<?, ?>) address).get("customer_address_id")))));
+        }
+        List<Map<String, Object>> addresses = new ArrayList<>();
+        if (!addressCalls.isEmpty()) {
+            multiCall("customer_address.info", addressCalls).forEach(a -> addresses.add(struct(a)));
+        }
+        return writeAll(List.of(new LoopRows.Customer(id, info, addresses)), LoopRows.Customer::id,
+                (c, records) -> rows.customers(c, records), this::customerAlone);
+    }
+
+    private long[] productAlone(String id) throws SQLException {
+        Map<String, Object> product = struct(magento.call("ol_catalog_product.info", Arrays.asList(Integer.valueOf(id), null, null, "id")));
+        return writeAll(List.of(product), p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records),
+                this::productAlone);
+    }
+
+    @FunctionalInterface
+    private interface Alone {
+        long[] run(String id) throws SQLException;
     }
 
     @FunctionalInterface
     private interface ChunkWork {
         long[] run(List<String> ids) throws Exception;
+    }
+
+    private static void add(long[] totals, long[] done) {
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += done[i];
+        }
     }
 
     @FunctionalInterface
@@ -170,9 +203,19 @@ public final class LoopImport {
                 parts.add(pool.submit(() -> work.run(part)));
             }
             for (Future<long[]> part : parts) {
-                long[] done = part.get();
-                for (int i = 0; i < totals.length; i++) {
-                    totals[i] += done[i];
+                add(totals, part.get());
+            }
+            // Nothing holds a lock now: the held and the failed records, each on its own, on the same
+            // threads, as the import's jobs of their own run.
+            while (!leftovers.isEmpty()) {
+                List<Leftover> round = new ArrayList<>(leftovers);
+                leftovers.removeAll(round);
+                List<Future<long[]>> alone = new ArrayList<>();
+                for (Leftover leftover : round) {
+                    alone.add(pool.submit(leftover::get));
+                }
+                for (Future<long[]> done : alone) {
+                    add(totals, done.get());
                 }
             }
         } finally {
@@ -181,23 +224,35 @@ public final class LoopImport {
         return totals;
     }
 
-    /** The chunk's transaction, then one more for the records whose lock another chunk held, until none is left. */
-    private <T> long[] writeAll(List<T> records, java.util.function.Function<T, String> id, Write<T> write) throws SQLException {
-        long[] totals = new long[3];
-        List<T> left = records;
-        while (!left.isEmpty()) {
-            LoopRows.Written written = write.run(connection(), left);
-            commits.incrementAndGet();
-            totals[0] += written.records();
-            totals[1] += written.rows();
-            totals[2] += written.skipped();
-            List<String> locked = written.locked();
-            left = left.stream().filter(r -> locked.contains(id.apply(r))).toList();
-            if (!left.isEmpty()) {
-                Thread.onSpinWait();
+    /**
+     * The chunk's transaction. A record whose lock another thread's chunk held (two keys of the
+     * 4096 lock rows meet now and then) is left, as the import leaves it to a job of its own, to be
+     * read again and written alone once every chunk is done; so is a record it refused (the import
+     * gives a failed record a job of its own, which reads it again and fails again).
+     */
+    private <T> long[] writeAll(List<T> records, java.util.function.Function<T, String> id, Write<T> write, Alone alone)
+            throws SQLException {
+        LoopRows.Written written = write.run(connection(), records);
+        commits.incrementAndGet();
+        for (String held : written.locked()) {
+            leftovers.add(() -> alone.run(held));
+        }
+        if (records.size() > 1) {
+            for (String failed : written.refused()) {
+                // Counted once, in its chunk: the second read fails the same way.
+                leftovers.add(() -> {
+                    long[] again = alone.run(failed);
+                    return new long[] {again[0], again[1], 0};
+                });
             }
         }
-        return totals;
+        return new long[] {written.records(), written.rows(), written.skipped()};
+    }
+
+    /** Work left for after the chunks: a held record's own read and transaction. */
+    @FunctionalInterface
+    private interface Leftover {
+        long[] get() throws SQLException;
     }
 
     private List<Object> multiCall(String method, List<List<Object>> args) {

@@ -36,10 +36,11 @@ final class LoopRows {
 
     /**
      * What a chunk's transaction did: records written, partner or product rows inserted, records
-     * not stored (configurable, bundle and grouped products), and those another thread's chunk
-     * held the lock of (to write again in a later transaction).
+     * not stored (configurable, bundle and grouped products), those another thread's chunk held
+     * the lock of, and those refused (bundle and grouped products: the import gives a failed record
+     * a job of its own, which reads it again).
      */
-    record Written(long records, long rows, long skipped, List<String> locked) {
+    record Written(long records, long rows, long skipped, List<String> locked, List<String> refused) {
     }
 
     private static final Map<String, String> PRODUCT_TYPES = Map.of("simple", "product", "virtual", "service", "downloadable", "service");
@@ -71,7 +72,7 @@ final class LoopRows {
             }
         }
         c.commit();
-        return new Written(records, rows, 0, locked);
+        return new Written(records, rows, 0, locked, List.of());
     }
 
     /**
@@ -158,6 +159,7 @@ final class LoopRows {
         long rows = 0;
         long skipped = 0;
         List<String> locked = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         try (Statements s = new Statements(c)) {
             for (Map<String, Object> product : chunk) {
                 String id = String.valueOf(product.get("product_id"));
@@ -166,6 +168,9 @@ final class LoopRows {
                 // Configurable products are skipped, bundle and grouped ones refused, as the import does.
                 if (type == null || categoryIds.contains(null)) {
                     skipped++;
+                    if (!"configurable".equals(product.get("type_id"))) {
+                        refused.add(id);
+                    }
                     continue;
                 }
                 Savepoint savepoint = c.setSavepoint();
@@ -208,7 +213,7 @@ final class LoopRows {
             }
         }
         c.commit();
-        return new Written(records, rows, skipped, locked);
+        return new Written(records, rows, skipped, locked, refused);
     }
 
     /** External id to a column of a binding table, for the rows of this backend: once per chunk. */
