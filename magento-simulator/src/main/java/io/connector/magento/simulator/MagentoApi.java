@@ -28,13 +28,15 @@ final class MagentoApi {
     private final Sessions sessions;
     private final ApiMethods methods;
     private final Consumer<RecordedCall> recorder;
+    private final CallStats stats;
 
-    MagentoApi(String user, String apiKey, Sessions sessions, ApiMethods methods, Consumer<RecordedCall> recorder) {
+    MagentoApi(String user, String apiKey, Sessions sessions, ApiMethods methods, Consumer<RecordedCall> recorder, CallStats stats) {
         this.user = user;
         this.apiKey = apiKey;
         this.sessions = sessions;
         this.methods = methods;
         this.recorder = recorder;
+        this.stats = stats;
     }
 
     byte[] answer(byte[] requestBody) {
@@ -57,6 +59,7 @@ final class MagentoApi {
 
     private Object dispatch(String method, List<Object> params) throws ApiFault {
         Arguments p = new Arguments(params);
+        stats.method(method);
         return switch (method) {
             case "login" -> login(p.text(0), p.text(1));
             case "call" -> call(p.text(0), p.text(1), Arguments.of(p.get(2)));
@@ -82,6 +85,7 @@ final class MagentoApi {
         try {
             sessions.use(session);
         } catch (ApiFault fault) {
+            stats.path(path);
             record(path, args.asList(), session, fault.code());
             throw fault;
         }
@@ -89,6 +93,7 @@ final class MagentoApi {
     }
 
     private Object invoke(String session, String path, Arguments args) throws ApiFault {
+        stats.path(path);
         try {
             Object result = methods.invoke(path, args);
             record(path, args.asList(), session, null);

@@ -54,6 +54,7 @@ public final class MagentoSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final String host;
     private final Set<String> apiPaths;
+    private final CallStats stats = new CallStats();
 
     private MagentoSimulator(Builder builder, DataStore store) throws IOException {
         this.store = store;
@@ -68,11 +69,12 @@ public final class MagentoSimulator implements AutoCloseable {
         new ProductResources(store).register(methods);
         new SalesResources(store).register(methods);
         this.apiPaths = Set.copyOf(methods.paths());
-        MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, this::record);
+        MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, this::record, stats);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext(XmlRpcEndpoint.PATH, new XmlRpcEndpoint(api, faults));
+        server.createContext(XmlRpcEndpoint.PATH, new XmlRpcEndpoint(api, faults, stats));
+        server.createContext(StatsEndpoint.PATH, new StatsEndpoint(stats));
         server.start();
     }
 
@@ -130,6 +132,19 @@ public final class MagentoSimulator implements AutoCloseable {
     /** The calls of one method (e.g. "customer.info") answered so far. */
     public List<RecordedCall> calls(String method) {
         return calls().stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /**
+     * How many HTTP requests, XML-RPC methods and API paths were answered since the start or the
+     * last {@link #resetCallCounts()}; counted even when calls are not recorded.
+     */
+    public CallCounts callCounts() {
+        return stats.snapshot();
+    }
+
+    /** The counts so far ({@link #callCounts()}), and counting from zero again. */
+    public CallCounts resetCallCounts() {
+        return stats.reset();
     }
 
     public void clearCalls() {

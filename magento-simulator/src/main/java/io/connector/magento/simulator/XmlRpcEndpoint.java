@@ -25,10 +25,12 @@ final class XmlRpcEndpoint implements HttpHandler {
 
     private final MagentoApi api;
     private final FaultInjection faults;
+    private final CallStats stats;
 
-    XmlRpcEndpoint(MagentoApi api, FaultInjection faults) {
+    XmlRpcEndpoint(MagentoApi api, FaultInjection faults, CallStats stats) {
         this.api = api;
         this.faults = faults;
+        this.stats = stats;
     }
 
     @Override
@@ -40,6 +42,7 @@ final class XmlRpcEndpoint implements HttpHandler {
                 return;
             }
             byte[] request = exchange.getRequestBody().readAllBytes();
+            stats.request();
             pause();
             FaultInjection.HttpFault fault = faults.next();
             switch (fault) {

@@ -186,6 +186,37 @@ class ProtocolTest {
     }
 
     @Test
+    void roundTripsMethodsAndPathsAreCountedAndResetOverHttp() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        post(http, "/stats/reset");
+        String session = client.login();
+        client.call(session, "customer.info", 136);
+        client.invoke("multiCall", session, list(list("customer.info", list(136)), list("customer_address.list", list(136))));
+        client.invoke("endSession", session);
+
+        CallCounts counts = magento.callCounts();
+        assertThat(counts.requests()).isEqualTo(4);
+        assertThat(counts.methods()).containsExactly(Map.entry("call", 1L), Map.entry("endSession", 1L), Map.entry("login", 1L),
+                Map.entry("multiCall", 1L));
+        assertThat(counts.path("customer.info")).isEqualTo(2);
+        assertThat(counts.path("customer_address.list")).isEqualTo(1);
+
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(magento.url() + "/stats")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"requests\":4", "\"customer.info\":2");
+        HttpResponse<String> reset = post(http, "/stats/reset");
+        assertThat(reset.body()).contains("\"requests\":4");
+        assertThat(magento.callCounts().requests()).isZero();
+        assertThat(magento.callCounts().paths()).isEmpty();
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(magento.url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aGetIsRefused() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(magento.endpoint())).GET().build(),

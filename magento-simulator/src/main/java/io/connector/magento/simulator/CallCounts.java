@@ -1,0 +1,31 @@
+package io.connector.magento.simulator;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the simulator was asked since it started or since its counts were last reset
+ * ({@link MagentoSimulator#callCounts()}, {@code GET /stats}).
+ *
+ * @param requests HTTP requests to the XML-RPC endpoint, each one round trip
+ * @param methods  per XML-RPC method (login, call, multiCall, endSession), sorted by name
+ * @param paths    per API path, every call and every multiCall item, sorted by name
+ */
+public record CallCounts(long requests, Map<String, Long> methods, Map<String, Long> paths) {
+
+    public CallCounts {
+        methods = Collections.unmodifiableMap(new TreeMap<>(methods));
+        paths = Collections.unmodifiableMap(new TreeMap<>(paths));
+    }
+
+    /** The count of one API path (e.g. "customer.info"), 0 when it was not asked. */
+    public long path(String path) {
+        return paths.getOrDefault(path, 0L);
+    }
+
+    /** The count of one XML-RPC method (e.g. "multiCall"), 0 when it was not asked. */
+    public long method(String method) {
+        return methods.getOrDefault(method, 0L);
+    }
+}
