@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.api.store.StoreConflictException;
 import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.AbstractUnit;
@@ -73,7 +74,8 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
      * Reads the chunk's records together ({@link BackendAdapter#readMany}), lets a subclass read
      * what they all need ({@link #prefetch}), then imports each in its own savepoint. The records
      * they depend on are looked up once for the chunk. A record that fails, or that another job
-     * holds, is rolled back alone and named in the result, for the caller to import it alone; a
+     * holds, or that the database ended to resolve a deadlock, is rolled back alone and named in the
+     * result, for the caller to import it alone; a
      * failure that is not the record's (the shop unreachable, its answers broken) fails the
      * whole chunk, which is then retried as a whole.
      */
@@ -106,7 +108,10 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
                 } catch (NothingToDoException e) {
                     imported.put(entry.getKey(), e.getMessage());
                 } catch (RetryableJobException e) {
-                    if (!(e instanceof RecordLockedException)) {
+                    // Held by another job, or chosen by the database to end a deadlock with
+                    // another chunk (both write the partner two customers share by e-mail): the
+                    // record's own, retried alone. Anything else retryable is the chunk's.
+                    if (!(e instanceof RecordLockedException) && !(e instanceof StoreConflictException)) {
                         throw e;
                     }
                     failed.put(entry.getKey(), e);

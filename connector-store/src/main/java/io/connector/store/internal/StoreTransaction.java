@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.connector.api.ConnectorException;
+import io.connector.api.store.StoreConflictException;
 import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.store.StoreWork;
@@ -179,7 +180,11 @@ final class StoreTransaction implements SqlTransaction {
         return chunks;
     }
 
-    static StoreException failure(String what, SQLException e) {
+    static RuntimeException failure(String what, SQLException e) {
+        if (Database.isConflict(e)) {
+            return new StoreConflictException("Cannot " + what + ": the database ended it to resolve a conflict with another "
+                    + "transaction (" + e.getMessage() + "); it succeeds when run again", e);
+        }
         String message = Database.isIntegrityViolation(e) && "23503".equals(e.getSQLState())
                 ? "Cannot " + what + ": other records refer to it or it refers to a missing record (" + e.getMessage() + ")"
                 : "Cannot " + what + ": " + e.getMessage();

@@ -43,6 +43,15 @@ public enum Database {
         return false;
     }
 
+    /**
+     * A deadlock or serialization conflict, or a lock wait that timed out: PostgreSQL's 40P01 and
+     * 40001, H2's 40001 and HYT00. Nothing is wrong with the work; run again, it succeeds.
+     */
+    public static boolean isConflict(SQLException e) {
+        String state = e.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state) || "HYT00".equals(state);
+    }
+
     /** SQLState class 23: a constraint refused the change. */
     public static boolean isIntegrityViolation(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");

@@ -4,7 +4,7 @@
  * ships ({@link io.connector.store.spi.ConnectorSchema}). Application code uses
  * {@code io.connector.api.store} instead.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.connector.store.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -263,6 +263,40 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDeadlockEndsOneTransactionWithARetryableConflictAndTheOtherCommits() throws Exception {
+        long first = partner("first");
+        long second = partner("second");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
+        try {
+            List<Future<String>> crossing = new ArrayList<>();
+            for (long[] order : List.of(new long[] {first, second}, new long[] {second, first})) {
+                crossing.add(pool.submit(() -> {
+                    try {
+                        return tx(s -> {
+                            s.write("res.partner", order[0], Map.of("city", "held"));
+                            bothHoldOne.await(30, TimeUnit.SECONDS);
+                            s.write("res.partner", order[1], Map.of("city", "wanted"));
+                            return "committed";
+                        });
+                    } catch (io.connector.api.store.StoreConflictException e) {
+                        return "conflict: " + e.getMessage();
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> one : crossing) {
+                outcomes.add(one.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).as(outcomes.toString()).containsOnlyOnce("committed")
+                    .anySatisfy(o -> assertThat(o).startsWith("conflict: Cannot write res.partner")
+                            .contains("it succeeds when run again"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void deletingFollowsOnDelete() {
         long company = partner("Acme");
         long contact = tx(s -> s.create("res.partner", Map.of("name", "Ann", "parent_id", company)));
