@@ -226,7 +226,7 @@ public final class LoopImport {
 
     /**
      * The chunk's transaction. A record whose lock another thread's chunk held (two keys of the
-     * 4096 lock rows meet now and then) is left, as the import leaves it to a job of its own, to be
+     * 65,536 lock rows meet now and then) is left, as the import leaves it to a job of its own, to be
      * read again and written alone once every chunk is done; so is a record it refused (the import
      * gives a failed record a job of its own, which reads it again and fails again).
      */

@@ -313,7 +313,7 @@ final class LoopRows {
 
         boolean lock(String key) throws SQLException {
             PreparedStatement lock = statement("SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE SKIP LOCKED", false);
-            lock.setInt(1, Math.floorMod(fnv1a(key), 4096));
+            lock.setInt(1, Math.floorMod(fnv1a(key), 65536));
             try (ResultSet row = lock.executeQuery()) {
                 return row.next();
             }

@@ -7,11 +7,12 @@ import java.sql.SQLException;
 
 /**
  * Locks a synchronization takes on what it works on, for the length of its transaction: a key's
- * hash picks one of 4096 rows of {@code connector_lock}.
+ * hash picks one of 65,536 rows of {@code connector_lock}.
  */
 final class RecordLocks {
 
-    private static final int BUCKETS = 4096;
+    /** As many as the rows V2__more_lock_buckets makes. */
+    private static final int BUCKETS = 65536;
 
     private RecordLocks() {
     }
