@@ -3,6 +3,7 @@ package io.connector.store.internal;
 import static io.connector.store.internal.schema.Identifiers.quote;
 import static io.connector.store.spi.Sql.marks;
 
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,7 +87,6 @@ final class RecordWrites {
             FieldDefinition f = m.definitions().get(e.getKey());
             if (f.stored()) {
                 Object value = FieldCodec.toColumn(m.name(), f, e.getValue());
-                checkRelated(m, f, value);
                 columns.add(f.name());
                 params.add(new Param(m.name(), f, value));
             } else if (f.type().equals(Types.ONE2MANY)) {
@@ -94,7 +95,12 @@ final class RecordWrites {
         }
         String sql = "INSERT INTO " + quote(m.table()) + " (" + columns.stream().map(Identifiers::quote)
                 .collect(Collectors.joining(", ")) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        long id = tx.insert(sql, params, "create a " + m.name());
+        long id;
+        try {
+            id = tx.insert(sql, params, "create a " + m.name());
+        } catch (StoreException e) {
+            throw missingRelated(m, all, e);
+        }
         for (Map.Entry<String, Object> e : all.entrySet()) {
             FieldDefinition f = m.definitions().get(e.getKey());
             if (f.type().equals(Types.MANY2MANY)) {
@@ -150,7 +156,6 @@ final class RecordWrites {
             }
             if (f.stored()) {
                 Object value = FieldCodec.toColumn(m.name(), f, e.getValue());
-                checkRelated(m, f, value);
                 sets.add(quote(f.name()) + " = ?");
                 params.add(new Param(m.name(), f, value));
             } else if (f.type().equals(Types.ONE2MANY)) {
@@ -161,8 +166,12 @@ final class RecordWrites {
         for (List<Long> chunk : StoreTransaction.chunks(ids)) {
             List<Object> chunkParams = new ArrayList<>(params);
             chunkParams.addAll(chunk);
-            updated += tx.execute("UPDATE " + quote(m.table()) + " SET " + String.join(", ", sets) + " WHERE \"id\" IN ("
-                    + marks(chunk.size()) + ")", chunkParams, "write " + m.name());
+            try {
+                updated += tx.execute("UPDATE " + quote(m.table()) + " SET " + String.join(", ", sets) + " WHERE \"id\" IN ("
+                        + marks(chunk.size()) + ")", chunkParams, "write " + m.name());
+            } catch (StoreException e) {
+                throw missingRelated(m, values, e);
+            }
         }
         if (updated < ids.size()) {
             throw missing(m, ids);
@@ -204,18 +213,27 @@ final class RecordWrites {
         }
     }
 
-    private void checkRelated(ModelDefinition m, FieldDefinition f, Object id) {
-        if (!f.type().equals(Types.MANY2ONE) || id == null) {
-            return;
+    /**
+     * The database's foreign keys, not a query per many-to-one before each write, check that a
+     * related record exists: a refusal names its constraint ({@code fk_TABLE_FIELD}, as the schema
+     * made it), from which the field and the value written are told back. Any other failure is
+     * returned as it is.
+     */
+    private static StoreException missingRelated(ModelDefinition m, Map<String, Object> values, StoreException e) {
+        // PostgreSQL says 23503 for any foreign key refusal, H2 23506 for a missing parent.
+        if (!(e.getCause() instanceof SQLException sql) || !("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))
+                || sql.getMessage() == null) {
+            return e;
         }
-        ModelDefinition target = tx.models.require(f.relation().get());
-        List<Long> found = new ArrayList<>();
-        tx.select("SELECT \"id\" FROM " + quote(target.table()) + " WHERE \"id\" = ?", List.of(id),
-                row -> found.add(row.getLong(1)), "check " + target.name());
-        if (found.isEmpty()) {
-            throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": " + target.name() + " " + id
-                    + " does not exist");
+        String message = sql.getMessage().toLowerCase(Locale.ROOT);
+        for (FieldDefinition f : m.definitions().values()) {
+            if (f.type().equals(Types.MANY2ONE) && values.containsKey(f.name())
+                    && message.contains(SchemaManager.foreignKey(m.table(), f.name()).toLowerCase(Locale.ROOT))) {
+                return new StoreException("Invalid value for " + m.name() + "." + f.name() + ": " + f.relation().get() + " "
+                        + FieldCodec.toColumn(m.name(), f, values.get(f.name())) + " does not exist", e.getCause());
+            }
         }
+        return e;
     }
 
     private void setRelated(ModelDefinition m, FieldDefinition f, List<Long> ids, List<Long> targets) {

@@ -183,6 +183,7 @@ abstract class StoreContract {
 
     @Test
     void badInputNamesTheModelFieldAndValueAndWritesNothing() {
+        long existing = partner("to write");
         long before = tx(s -> s.query("res.partner").count());
         assertThatThrownBy(() -> tx(s -> s.create("res.partnr", Map.of("name", "x"))))
                 .isInstanceOf(StoreException.class).hasMessageStartingWith("Unknown model 'res.partnr'. Declared models: ")
@@ -200,6 +201,10 @@ abstract class StoreContract {
                 .hasMessage("Missing required value for res.partner.name (name)");
         assertThatThrownBy(() -> tx(s -> s.create("res.partner", Map.of("name", "x", "parent_id", 424242))))
                 .hasMessage("Invalid value for res.partner.parent_id: res.partner 424242 does not exist");
+        assertThatThrownBy(() -> tx(s -> {
+            s.write("res.partner", existing, Map.of("parent_id", 424242L));
+            return null;
+        })).hasMessage("Invalid value for res.partner.parent_id: res.partner 424242 does not exist");
         assertThatThrownBy(() -> tx(s -> s.create("res.partner", Map.of("name", "x", "category_ids", List.of(77)))))
                 .hasMessage("Invalid value for res.partner.category_ids: some of res.partner.category [77] do not exist");
         assertThatThrownBy(() -> tx(s -> s.create("res.partner", Map.of("name", "x", "child_ids", List.of(1)))))

@@ -137,7 +137,7 @@ public final class SchemaManager {
                         changes.add("column " + table + "." + field.name());
                     }
                     if (field.type().equals(Types.MANY2ONE)) {
-                        String fk = identifier("fk_" + table + "_" + field.name());
+                        String fk = foreignKey(table, field.name());
                         if (!existing.foreignKeys.contains(fk)) {
                             ddl.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(fk) + " FOREIGN KEY ("
                                     + quote(field.name()) + ") REFERENCES " + quote(ModelDefinition.tableOf(field.relation().get()))
@@ -191,6 +191,11 @@ public final class SchemaManager {
             case Types.DATETIME -> "TIMESTAMP";
             default -> throw new IllegalArgumentException(field.type() + " has no column");
         };
+    }
+
+    /** The name of the foreign key of a many-to-one column, which the database's refusals name. */
+    public static String foreignKey(String table, String field) {
+        return identifier("fk_" + table + "_" + field);
     }
 
     /** The table holding a many-to-many field's pairs. */
