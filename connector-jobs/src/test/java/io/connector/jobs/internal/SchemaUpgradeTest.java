@@ -59,7 +59,7 @@ class SchemaUpgradeTest {
             assertThat(count(database, "SELECT COUNT(*) FROM \"connector_lock\"")).as("no lock row added twice").isEqualTo(4096);
             assertThat(count(database, "SELECT COUNT(*) FROM \"connector_job_channel\" WHERE \"name\" = '*lock*'")).isEqualTo(1);
             assertThat(count(database, "SELECT COUNT(*) FROM \"connector_schema_history\" WHERE \"component\" IN "
-                    + "('io.connector.jobs', 'io.connector.store')")).as("recorded under their new names").isEqualTo(2);
+                    + "('io.connector.jobs', 'io.connector.store')")).as("recorded under their new names").isEqualTo(3);
         }
     }
 

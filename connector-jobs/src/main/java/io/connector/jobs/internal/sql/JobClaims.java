@@ -39,6 +39,10 @@ public final class JobClaims {
     private record ChannelState(Map<String, Integer> load, Set<String> stoppedSequential, Map<String, Instant> lastStart) {
     }
 
+    /** What a runner needs of a claimed job's payload row. */
+    private record Payload(String uuid, String args) {
+    }
+
     /** Up to {@code slots} jobs, claimed for {@code worker} and leased until {@code leaseUntil}. */
     public static List<JobRow> claim(Connection c, ChannelTree tree, String worker, LocalDateTime leaseUntil, int slots)
             throws SQLException {
@@ -59,11 +63,13 @@ public final class JobClaims {
         String claimId = UUID.randomUUID().toString();
         List<Long> ids = picked.stream().map(Candidate::id).toList();
         Set<Long> ours = markClaimed(c, ids, worker, claimId, leaseUntil);
+        Map<Long, Payload> payloads = payloads(c, ours);
         List<JobRow> claimed = new ArrayList<>();
         for (Long id : ids) {
-            if (ours.contains(id)) {
+            Payload payload = payloads.get(id);
+            if (payload != null) {
                 JobRow row = rowsById.get(id);
-                claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
+                claimed.add(new JobRow(row.id(), payload.uuid(), row.function(), payload.args(), row.channel(), row.retry(),
                         row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(), row.hasChildren()));
             }
         }
@@ -149,7 +155,7 @@ public final class JobClaims {
     private static List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit,
             Map<Long, JobRow> rowsById) throws SQLException {
         List<String> excluded = new ArrayList<>(closed);
-        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM \"connector_job\" WHERE \"state\" = 'pending' "
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.STATE_COLUMNS + " FROM \"connector_job\" WHERE \"state\" = 'pending' "
                 + "AND \"eta\" <= ?");
         if (!excluded.isEmpty()) {
             sql.append(" AND \"channel\" NOT IN (").append(marks(excluded.size())).append(")");
@@ -170,7 +176,7 @@ public final class JobClaims {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    JobRow row = JobRows.row(rows);
+                    JobRow row = JobRows.stateRow(rows);
                     rowsById.put(row.id(), row);
                     candidates.add(new Candidate(row.id(), row.channel()));
                 }
@@ -216,6 +222,27 @@ public final class JobClaims {
             }
         }
         return ours;
+    }
+
+    /**
+     * The uuids and arguments of the claimed jobs, by id: read from their payload
+     * rows once claimed, not for every candidate the channels looked at.
+     */
+    private static Map<Long, Payload> payloads(Connection c, Set<Long> ids) throws SQLException {
+        Map<Long, Payload> payloads = new HashMap<>();
+        if (ids.isEmpty()) {
+            return payloads;
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT \"job_id\", \"uuid\", \"args\" FROM \"connector_job_payload\" "
+                + "WHERE \"job_id\" IN (" + marks(ids.size()) + ")")) {
+            Sql.bind(select, List.copyOf(ids));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    payloads.put(rows.getLong(1), new Payload(rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return payloads;
     }
 
     private static void recordStart(Connection c, String channel, LocalDateTime at) throws SQLException {
