@@ -162,7 +162,7 @@ public final class JobClaims {
         }
         // "state" leads the order although it is fixed: H2 reads the claim index in order only when
         // the order names its columns from the first; PostgreSQL drops the constant itself.
-        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ").append(limit);
+        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ?");
         if (Database.of(c) == Database.POSTGRESQL) {
             // Locks the rows it returns only. On H2, FOR UPDATE locks every row the ordered scan
             // reads before the LIMIT: the claimers' lock row already keeps them apart.
@@ -174,6 +174,7 @@ public final class JobClaims {
             for (int i = 0; i < excluded.size(); i++) {
                 select.setString(i + 2, excluded.get(i));
             }
+            select.setInt(excluded.size() + 2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     JobRow row = JobRows.stateRow(rows);
@@ -192,15 +193,12 @@ public final class JobClaims {
         // "state" || '' keeps H2 from choosing the state index for the condition, which would walk
         // every pending job: the ids go by primary key.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
-                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" IN (" + marks(ids.size())
-                + ") AND \"state\" || '' = 'pending'")) {
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ANY(?) AND \"state\" || '' = 'pending'")) {
             update.setString(1, worker);
             update.setString(2, claimId);
             update.setObject(3, leaseUntil);
             update.setObject(4, Sql.now());
-            for (int i = 0; i < ids.size(); i++) {
-                update.setLong(i + 5, ids.get(i));
-            }
+            update.setArray(5, JobRows.idArray(c, ids));
             updated = update.executeUpdate();
         }
         Set<Long> ours = new HashSet<>(ids);
@@ -234,8 +232,8 @@ public final class JobClaims {
             return payloads;
         }
         try (PreparedStatement select = c.prepareStatement("SELECT \"job_id\", \"uuid\", \"args\" FROM \"connector_job_payload\" "
-                + "WHERE \"job_id\" IN (" + marks(ids.size()) + ")")) {
-            Sql.bind(select, List.copyOf(ids));
+                + "WHERE \"job_id\" = ANY(?)")) {
+            select.setArray(1, JobRows.idArray(c, ids));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     payloads.put(rows.getLong(1), new Payload(rows.getString(2), rows.getString(3)));

@@ -2,11 +2,13 @@ package io.connector.jobs.internal.sql;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
 
 import io.connector.jobs.internal.JobRow;
 import io.connector.store.spi.Sql;
@@ -29,6 +31,14 @@ final class JobRows {
     static final String JOB_WITH_PAYLOAD = "\"connector_job\" JOIN \"connector_job_payload\" ON \"job_id\" = \"id\"";
 
     private JobRows() {
+    }
+
+    /**
+     * Job ids as one parameter, for {@code "id" = ANY(?)}: the statement's text stays the same
+     * whatever their number, so the database parses it once per connection, not once per claim.
+     */
+    static Array idArray(Connection c, Collection<Long> ids) throws SQLException {
+        return c.createArrayOf("BIGINT", ids.toArray());
     }
 
     /** A runner's row from {@link #STATE_COLUMNS}, without its uuid and arguments yet. */
