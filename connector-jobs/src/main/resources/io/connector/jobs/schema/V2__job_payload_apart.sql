@@ -4,7 +4,9 @@
 -- written when the job is delayed and again only with its result or error: the uuid (with its
 -- unique index, checked at every update of the row), the arguments, the description, the
 -- identity key, the result and the error. The lease and backend indexes go: the reaper finds
--- running jobs by state, and a backend's jobs are counted by state or end time first.
+-- running jobs by state, and a backend's jobs are counted by state or end time first. The claim
+-- index takes the channel: the claim chooses among pending jobs by channel, and counts running
+-- ones per channel, from the index alone.
 -- H2 commits each DDL statement on its own: every statement here can run again after a
 -- failure, and the columns go last, in one statement.
 CREATE TABLE IF NOT EXISTS "connector_job_payload" (
@@ -27,5 +29,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS "ux_connector_job_payload_uuid" ON "connector_
 DROP INDEX IF EXISTS "ux_connector_job_uuid";
 DROP INDEX IF EXISTS "ix_connector_job_lease";
 DROP INDEX IF EXISTS "ix_connector_job_backend";
+DROP INDEX IF EXISTS "ix_connector_job_claim";
+CREATE INDEX IF NOT EXISTS "ix_connector_job_claim" ON "connector_job" ("state", "eta", "priority", "id", "channel");
 ALTER TABLE "connector_job" DROP COLUMN IF EXISTS ("uuid", "args", "description", "identity_key", "result", "error_class",
     "error_message", "error_trace");

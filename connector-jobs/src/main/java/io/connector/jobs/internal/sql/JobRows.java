@@ -23,9 +23,9 @@ final class JobRows {
     /** The eta of a job given none: before every real date, as the reference sorts them. */
     static final LocalDateTime NO_ETA = LocalDateTime.of(1970, 1, 1, 0, 0);
 
-    /** The state row's columns a runner needs; the uuid and arguments come from the payload, for the claimed jobs only. */
-    static final String STATE_COLUMNS = "\"id\", \"function_name\", \"channel\", \"retry\", \"max_retries\", \"backend_id\", "
-            + "\"timeout_seconds\", \"claim_id\", \"created_at\", \"has_children\"";
+    /** What a runner needs of a job, from both its rows ({@link #JOB_WITH_PAYLOAD}). */
+    static final String RUNNER_COLUMNS = "\"id\", \"uuid\", \"function_name\", \"args\", \"channel\", \"retry\", "
+            + "\"max_retries\", \"backend_id\", \"timeout_seconds\", \"claim_id\", \"created_at\", \"has_children\"";
 
     /** Both rows of a job, for reading whole jobs: {@code SELECT * FROM} this. */
     static final String JOB_WITH_PAYLOAD = "\"connector_job\" JOIN \"connector_job_payload\" ON \"job_id\" = \"id\"";
@@ -41,13 +41,14 @@ final class JobRows {
         return c.createArrayOf("BIGINT", ids.toArray());
     }
 
-    /** A runner's row from {@link #STATE_COLUMNS}, without its uuid and arguments yet. */
-    static JobRow stateRow(ResultSet rows) throws SQLException {
+    /** A runner's row from {@link #RUNNER_COLUMNS}. */
+    static JobRow runnerRow(ResultSet rows) throws SQLException {
         int timeout = rows.getInt("timeout_seconds");
         Integer timeoutSeconds = rows.wasNull() ? null : timeout;
-        return new JobRow(rows.getLong("id"), null, rows.getString("function_name"), null, rows.getString("channel"),
-                rows.getInt("retry"), rows.getInt("max_retries"), rows.getString("backend_id"), timeoutSeconds,
-                rows.getString("claim_id"), rows.getObject("created_at", LocalDateTime.class), rows.getBoolean("has_children"));
+        return new JobRow(rows.getLong("id"), rows.getString("uuid"), rows.getString("function_name"), rows.getString("args"),
+                rows.getString("channel"), rows.getInt("retry"), rows.getInt("max_retries"), rows.getString("backend_id"),
+                timeoutSeconds, rows.getString("claim_id"), rows.getObject("created_at", LocalDateTime.class),
+                rows.getBoolean("has_children"));
     }
 
     /** Sets what came of a job, on its payload row. */
