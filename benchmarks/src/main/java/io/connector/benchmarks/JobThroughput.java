@@ -214,11 +214,13 @@ public final class JobThroughput {
             String rows = database.equals("postgresql") ? "generate_series(1, " + doneRows + ") AS g(x)"
                     : "SYSTEM_RANGE(1, " + doneRows + ") AS g(x)";
             try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO \"connector_job\" (\"uuid\", \"function_name\", \"args\", \"channel\", \"priority\", "
+                s.execute("INSERT INTO \"connector_job\" (\"function_name\", \"channel\", \"priority\", "
                         + "\"eta\", \"state\", \"retry\", \"max_retries\", \"created_at\", \"ended_at\") SELECT "
-                        + (database.equals("postgresql") ? "gen_random_uuid()::text" : "RANDOM_UUID()")
-                        + ", 'noop', '{}', 'root', 10, TIMESTAMP '1970-01-01 00:00:00', 'done', 0, 5, "
+                        + "'noop', 'root', 10, TIMESTAMP '1970-01-01 00:00:00', 'done', 0, 5, "
                         + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM " + rows);
+                s.execute("INSERT INTO \"connector_job_payload\" (\"job_id\", \"uuid\", \"args\") SELECT \"id\", "
+                        + (database.equals("postgresql") ? "gen_random_uuid()::text" : "RANDOM_UUID()")
+                        + ", '{}' FROM \"connector_job\" WHERE \"state\" = 'done'");
                 if (database.equals("postgresql")) {
                     s.execute("ANALYZE \"connector_job\"");
                 }

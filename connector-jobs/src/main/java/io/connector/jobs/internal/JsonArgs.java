@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.connector.api.ConnectorException;
 
@@ -24,6 +25,8 @@ public final class JsonArgs {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    /** Resolved once: a runner reads the arguments of every job it runs. */
+    private static final ObjectReader ARGS = JSON.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { });
 
     private JsonArgs() {
     }
@@ -38,7 +41,7 @@ public final class JsonArgs {
 
     public static Map<String, Object> read(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return ARGS.readValue(json);
         } catch (IOException e) {
             throw new ConnectorException("Cannot read job arguments " + json + ": " + e.getMessage(), e);
         }

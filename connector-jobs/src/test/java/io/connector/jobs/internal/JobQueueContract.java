@@ -96,7 +96,8 @@ abstract class JobQueueContract {
 
     Map<String, Object> job(String uuid) {
         return inConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT * FROM \"connector_job\" WHERE \"uuid\" = ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM \"connector_job\" JOIN \"connector_job_payload\" "
+                    + "ON \"job_id\" = \"id\" WHERE \"uuid\" = ?")) {
                 select.setString(1, uuid);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -265,7 +266,7 @@ abstract class JobQueueContract {
                 assertThat(results.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(results.get(1).get(30, TimeUnit.SECONDS));
                 long rows = inConnection(c -> {
                     try (PreparedStatement count = c.prepareStatement(
-                            "SELECT COUNT(*) FROM \"connector_job\" WHERE \"identity_key\" = ?")) {
+                            "SELECT COUNT(*) FROM \"connector_job_payload\" WHERE \"identity_key\" = ?")) {
                         count.setString(1, key);
                         try (ResultSet row = count.executeQuery()) {
                             row.next();

@@ -51,22 +51,14 @@ public final class JobClaims {
         LocalDateTime now = Sql.now();
         ChannelState state = new ChannelState(tree.load(runningPerChannel(c)), stoppedSequential(c, tree), lastStarts(c));
         Map<String, Instant> starts = new HashMap<>(state.lastStart());
-        Map<Long, JobRow> rowsById = new HashMap<>();
-        List<Candidate> picked = pick(c, tree, state, starts, now, slots, rowsById);
+        List<Candidate> picked = pick(c, tree, state, starts, now, slots);
         if (picked.isEmpty()) {
             return List.of();
         }
         String claimId = UUID.randomUUID().toString();
         List<Long> ids = picked.stream().map(Candidate::id).toList();
-        Set<Long> ours = markClaimed(c, ids, worker, claimId, leaseUntil);
-        List<JobRow> claimed = new ArrayList<>();
-        for (Long id : ids) {
-            if (ours.contains(id)) {
-                JobRow row = rowsById.get(id);
-                claimed.add(new JobRow(row.id(), row.uuid(), row.function(), row.args(), row.channel(), row.retry(),
-                        row.maxRetries(), row.backendId(), row.timeoutSeconds(), claimId, row.createdAt(), row.hasChildren()));
-            }
-        }
+        markClaimed(c, ids, worker, claimId, leaseUntil);
+        List<JobRow> claimed = claimedRows(c, ids, claimId);
         for (Map.Entry<String, Instant> start : starts.entrySet()) {
             if (!start.getValue().equals(state.lastStart().get(start.getKey()))) {
                 recordStart(c, start.getKey(), LocalDateTime.ofInstant(start.getValue(), ZoneOffset.UTC));
@@ -80,7 +72,7 @@ public final class JobClaims {
      * the chosen ones close channels and more candidates wait behind them.
      */
     private static List<Candidate> pick(Connection c, ChannelTree tree, ChannelState state, Map<String, Instant> starts,
-            LocalDateTime now, int slots, Map<Long, JobRow> rowsById) throws SQLException {
+            LocalDateTime now, int slots) throws SQLException {
         Instant instant = now.toInstant(ZoneOffset.UTC);
         Map<String, Integer> load = state.load();
         List<Candidate> picked = new ArrayList<>();
@@ -90,7 +82,7 @@ public final class JobClaims {
             if (closed.contains(ChannelTree.ROOT)) {
                 break;
             }
-            List<Candidate> candidates = candidates(c, closed, now, (slots - picked.size()) * 4, rowsById);
+            List<Candidate> candidates = candidates(c, closed, now, (slots - picked.size()) * 4);
             candidates.removeIf(candidate -> seen.contains(candidate.id()));
             if (candidates.isEmpty()) {
                 break;
@@ -146,17 +138,21 @@ public final class JobClaims {
         return lastStart;
     }
 
-    private static List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit,
-            Map<Long, JobRow> rowsById) throws SQLException {
+    /**
+     * Pending jobs in claim order, as the channel tree needs them: id and channel. On H2 the claim
+     * index holds both, so the candidates the channels refuse cost no read of their rows.
+     */
+    private static List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit)
+            throws SQLException {
         List<String> excluded = new ArrayList<>(closed);
-        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM \"connector_job\" WHERE \"state\" = 'pending' "
+        StringBuilder sql = new StringBuilder("SELECT \"id\", \"channel\" FROM \"connector_job\" WHERE \"state\" = 'pending' "
                 + "AND \"eta\" <= ?");
         if (!excluded.isEmpty()) {
             sql.append(" AND \"channel\" NOT IN (").append(marks(excluded.size())).append(")");
         }
         // "state" leads the order although it is fixed: H2 reads the claim index in order only when
         // the order names its columns from the first; PostgreSQL drops the constant itself.
-        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ").append(limit);
+        sql.append(" ORDER BY \"state\", \"eta\", \"priority\", \"id\" LIMIT ?");
         if (Database.of(c) == Database.POSTGRESQL) {
             // Locks the rows it returns only. On H2, FOR UPDATE locks every row the ordered scan
             // reads before the LIMIT: the claimers' lock row already keeps them apart.
@@ -168,54 +164,60 @@ public final class JobClaims {
             for (int i = 0; i < excluded.size(); i++) {
                 select.setString(i + 2, excluded.get(i));
             }
+            select.setInt(excluded.size() + 2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    JobRow row = JobRows.row(rows);
-                    rowsById.put(row.id(), row);
-                    candidates.add(new Candidate(row.id(), row.channel()));
+                    candidates.add(new Candidate(rows.getLong(1), rows.getString(2)));
                 }
             }
         }
         return candidates;
     }
 
-    /** Claims the picked jobs in one statement; returns those that were still pending, hence ours. */
-    private static Set<Long> markClaimed(Connection c, List<Long> ids, String worker, String claimId, LocalDateTime leaseUntil)
+    /**
+     * Claims the picked jobs in one statement, each only while still pending: an operator may
+     * have cancelled or ended one meanwhile.
+     */
+    private static void markClaimed(Connection c, List<Long> ids, String worker, String claimId, LocalDateTime leaseUntil)
             throws SQLException {
-        int updated;
         // "state" || '' keeps H2 from choosing the state index for the condition, which would walk
         // every pending job: the ids go by primary key.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
-                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" IN (" + marks(ids.size())
-                + ") AND \"state\" || '' = 'pending'")) {
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ANY(?) AND \"state\" || '' = 'pending'")) {
             update.setString(1, worker);
             update.setString(2, claimId);
             update.setObject(3, leaseUntil);
             update.setObject(4, Sql.now());
-            for (int i = 0; i < ids.size(); i++) {
-                update.setLong(i + 5, ids.get(i));
-            }
-            updated = update.executeUpdate();
+            update.setArray(5, JobRows.idArray(c, ids));
+            update.executeUpdate();
         }
-        Set<Long> ours = new HashSet<>(ids);
-        if (updated == ids.size()) {
-            return ours;
-        }
-        // An operator cancelled or ended one of them meanwhile: keep those that are ours.
-        ours.clear();
-        try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"id\" IN ("
-                + marks(ids.size()) + ") AND \"claim_id\" || '' = ?")) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setLong(i + 1, ids.get(i));
-            }
-            select.setString(ids.size() + 1, claimId);
+    }
+
+    /**
+     * The jobs of {@code ids} that this claim got, in the order of {@code ids}, with what running
+     * them needs: read from both their rows once claimed, not for every candidate.
+     */
+    private static List<JobRow> claimedRows(Connection c, List<Long> ids, String claimId) throws SQLException {
+        Map<Long, JobRow> byId = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + JobRows.RUNNER_COLUMNS + " FROM " + JobRows.JOB_WITH_PAYLOAD
+                + " WHERE \"id\" = ANY(?) AND \"claim_id\" = ?")) {
+            select.setArray(1, JobRows.idArray(c, ids));
+            select.setString(2, claimId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ours.add(rows.getLong(1));
+                    JobRow row = JobRows.runnerRow(rows);
+                    byId.put(row.id(), row);
                 }
             }
         }
-        return ours;
+        List<JobRow> claimed = new ArrayList<>();
+        for (Long id : ids) {
+            JobRow row = byId.get(id);
+            if (row != null) {
+                claimed.add(row);
+            }
+        }
+        return claimed;
     }
 
     private static void recordStart(Connection c, String channel, LocalDateTime at) throws SQLException {

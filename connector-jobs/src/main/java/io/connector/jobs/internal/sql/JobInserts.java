@@ -62,39 +62,47 @@ public final class JobInserts {
         throw new SQLException("Could not delay a job with identity key " + job.identityKey() + " after 3 attempts");
     }
 
+    /** The job's state row, then its payload row: two statements, each a narrow table's. */
     private static long insertRow(Connection c, NewJob job, String uuid) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job\" (\"uuid\", \"function_name\", "
-                + "\"args\", \"description\", \"channel\", \"priority\", \"eta\", \"state\", \"retry\", \"max_retries\", "
-                + "\"identity_key\", \"active_key\", \"backend_id\", \"timeout_seconds\", \"created_at\") "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, uuid);
-            insert.setString(2, job.function());
-            insert.setString(3, job.args());
-            insert.setString(4, job.description());
-            insert.setString(5, job.channel());
-            insert.setInt(6, job.priority());
-            insert.setObject(7, job.eta() == null ? JobRows.NO_ETA : job.eta());
-            insert.setString(8, job.waiting() ? WAITING : PENDING);
-            insert.setInt(9, job.maxRetries());
-            insert.setString(10, job.identityKey());
-            insert.setString(11, job.identityKey());
-            insert.setString(12, job.backendId());
+        long id;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job\" (\"function_name\", \"channel\", "
+                + "\"priority\", \"eta\", \"state\", \"retry\", \"max_retries\", \"active_key\", \"backend_id\", "
+                + "\"timeout_seconds\", \"created_at\") VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, job.function());
+            insert.setString(2, job.channel());
+            insert.setInt(3, job.priority());
+            insert.setObject(4, job.eta() == null ? JobRows.NO_ETA : job.eta());
+            insert.setString(5, job.waiting() ? WAITING : PENDING);
+            insert.setInt(6, job.maxRetries());
+            insert.setString(7, job.identityKey());
+            insert.setString(8, job.backendId());
             if (job.timeoutSeconds() == null) {
-                insert.setNull(13, Types.INTEGER);
+                insert.setNull(9, Types.INTEGER);
             } else {
-                insert.setInt(13, job.timeoutSeconds());
+                insert.setInt(9, job.timeoutSeconds());
             }
-            insert.setObject(14, Sql.now());
+            insert.setObject(10, Sql.now());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong("id");
+                id = keys.getLong("id");
             }
         }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job_payload\" (\"job_id\", \"uuid\", "
+                + "\"args\", \"description\", \"identity_key\") VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, id);
+            insert.setString(2, uuid);
+            insert.setString(3, job.args());
+            insert.setString(4, job.description());
+            insert.setString(5, job.identityKey());
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     private static Optional<Inserted> activeWithKey(Connection c, String key) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT \"id\", \"uuid\" FROM \"connector_job\" WHERE \"active_key\" = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\", \"uuid\" FROM " + JobRows.JOB_WITH_PAYLOAD
+                + " WHERE \"active_key\" = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Inserted(row.getLong(1), row.getString(2), true)) : Optional.empty();

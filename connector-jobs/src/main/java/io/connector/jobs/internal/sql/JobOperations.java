@@ -35,10 +35,11 @@ public final class JobOperations {
     public static boolean requeue(Connection c, String uuid, String by) throws SQLException {
         long id = idOf(c, uuid);
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"retry\" = 0, "
-                + "\"eta\" = ?, \"ended_at\" = NULL, \"active_key\" = \"identity_key\", \"worker\" = NULL, \"claim_id\" = NULL "
-                + "WHERE \"id\" = ? AND \"state\" IN ('failed', 'cancelled')")) {
+                + "\"eta\" = ?, \"ended_at\" = NULL, \"active_key\" = (SELECT \"identity_key\" FROM \"connector_job_payload\" "
+                + "WHERE \"job_id\" = ?), \"worker\" = NULL, \"claim_id\" = NULL WHERE \"id\" = ? AND \"state\" IN ('failed', 'cancelled')")) {
             update.setObject(1, JobRows.NO_ETA);
             update.setLong(2, id);
+            update.setLong(3, id);
             if (update.executeUpdate() != 1) {
                 return false;
             }
@@ -115,7 +116,7 @@ public final class JobOperations {
     }
 
     private static long idOf(Connection c, String uuid) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"uuid\" = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"job_id\" FROM \"connector_job_payload\" WHERE \"uuid\" = ?")) {
             select.setString(1, uuid);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -127,7 +128,7 @@ public final class JobOperations {
     }
 
     private static String uuidOf(Connection c, long id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT \"uuid\" FROM \"connector_job\" WHERE \"id\" = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"uuid\" FROM \"connector_job_payload\" WHERE \"job_id\" = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

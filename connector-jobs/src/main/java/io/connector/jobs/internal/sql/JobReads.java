@@ -56,14 +56,14 @@ public final class JobReads {
             conditions.add("\"backend_id\" = ?");
             params.add(backendId);
         }
-        String sql = "SELECT * FROM \"connector_job\"" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+        String sql = "SELECT * FROM " + JobRows.JOB_WITH_PAYLOAD + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY \"id\" DESC LIMIT " + limit;
         return views(c, sql, params);
     }
 
     /** One job with its whole history: the history table's events and the times its row holds. */
     public static Optional<JobView> view(Connection c, String uuid) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT * FROM \"connector_job\" WHERE \"uuid\" = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + JobRows.JOB_WITH_PAYLOAD + " WHERE \"uuid\" = ?")) {
             select.setString(1, uuid);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -128,7 +128,7 @@ public final class JobReads {
     public static List<String> failedUuids(Connection c) throws SQLException {
         List<String> uuids = new ArrayList<>();
         try (Statement select = c.createStatement(); ResultSet rows = select.executeQuery(
-                "SELECT \"uuid\" FROM \"connector_job\" WHERE \"state\" = 'failed' ORDER BY \"id\"")) {
+                "SELECT \"uuid\" FROM " + JobRows.JOB_WITH_PAYLOAD + " WHERE \"state\" = 'failed' ORDER BY \"id\"")) {
             while (rows.next()) {
                 uuids.add(rows.getString(1));
             }
@@ -195,7 +195,7 @@ public final class JobReads {
     public static List<JobView> listFailed(Connection c, String backendId, LocalDateTime createdSince, LocalDateTime endedSince,
             int limit) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(endedSince));
-        String sql = "SELECT * FROM \"connector_job\" WHERE \"ended_at\" >= ? AND \"state\" = 'failed'"
+        String sql = "SELECT * FROM " + JobRows.JOB_WITH_PAYLOAD + " WHERE \"ended_at\" >= ? AND \"state\" = 'failed'"
                 + scope(backendId, createdSince, params) + " ORDER BY \"ended_at\", \"id\" LIMIT " + limit;
         return views(c, sql, params);
     }

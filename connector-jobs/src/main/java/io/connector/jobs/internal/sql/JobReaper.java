@@ -54,14 +54,14 @@ public final class JobReaper {
             if (orphan.maxRetries() > 0 && retry >= orphan.maxRetries()) {
                 String message = "Max. retries (" + orphan.maxRetries() + ") reached: " + note;
                 try (PreparedStatement fail = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'failed', \"retry\" = ?, "
-                        + "\"ended_at\" = ?, \"active_key\" = NULL, \"worker\" = NULL, \"claim_id\" = NULL, \"lease_until\" = NULL, "
-                        + "\"error_message\" = ? WHERE \"id\" = ?")) {
+                        + "\"ended_at\" = ?, \"active_key\" = NULL, \"worker\" = NULL, \"claim_id\" = NULL, \"lease_until\" = NULL "
+                        + "WHERE \"id\" = ?")) {
                     fail.setInt(1, retry);
                     fail.setObject(2, Sql.now());
-                    fail.setString(3, message);
-                    fail.setLong(4, orphan.id());
+                    fail.setLong(3, orphan.id());
                     fail.executeUpdate();
                 }
+                JobRows.setOutcome(c, orphan.id(), "error_message", message);
                 JobHistory.add(c, orphan.id(), FAILED, null, message);
             } else {
                 try (PreparedStatement requeue = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"retry\" = ?, "
@@ -81,8 +81,9 @@ public final class JobReaper {
      * now: they run as soon as its bundle is there, not at their next try.
      */
     public static int releaseWaitingFor(Connection c, String function, String notRegistered) throws SQLException {
-        try (PreparedStatement release = c.prepareStatement("UPDATE \"connector_job\" SET \"eta\" = ? WHERE \"function_name\" = ? "
-                + "AND \"state\" = 'pending' AND \"eta\" > ? AND \"error_message\" LIKE ?")) {
+        try (PreparedStatement release = c.prepareStatement("UPDATE \"connector_job\" j SET \"eta\" = ? WHERE \"function_name\" = ? "
+                + "AND \"state\" = 'pending' AND \"eta\" > ? AND EXISTS (SELECT 1 FROM \"connector_job_payload\" p "
+                + "WHERE p.\"job_id\" = j.\"id\" AND p.\"error_message\" LIKE ?)")) {
             LocalDateTime now = Sql.now();
             release.setObject(1, now);
             release.setString(2, function);

@@ -64,16 +64,18 @@ public final class JobTransitions {
     /** Done, if it still holds its claim; then the jobs that waited for it and have no other unfinished parent become pending. */
     public static boolean done(Connection c, JobRow job, LocalDateTime startedAt, String result) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', \"ended_at\" = ?, "
-                + "\"started_at\" = COALESCE(\"started_at\", ?), \"result\" = ?, \"active_key\" = NULL, \"lease_until\" = NULL, "
+                + "\"started_at\" = COALESCE(\"started_at\", ?), \"active_key\" = NULL, \"lease_until\" = NULL, "
                 + "\"done_by\" = NULL WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
             update.setObject(1, Sql.now());
             update.setObject(2, startedAt);
-            update.setString(3, Sql.truncate(result, MAX_RESULT));
-            update.setLong(4, job.id());
-            update.setString(5, job.claimId());
+            update.setLong(3, job.id());
+            update.setString(4, job.claimId());
             if (update.executeUpdate() != 1) {
                 return false;
             }
+        }
+        if (result != null) {
+            JobRows.setOutcome(c, job.id(), "result", Sql.truncate(result, MAX_RESULT));
         }
         if (job.hasChildren()) {
             JobDependencies.releaseChildren(c, job.id());
@@ -91,22 +93,36 @@ public final class JobTransitions {
         }
         List<JobRow> lost = new ArrayList<>();
         LocalDateTime now = Sql.now();
+        List<Ended> withResult = new ArrayList<>();
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'done', \"ended_at\" = ?, "
-                + "\"started_at\" = COALESCE(\"started_at\", ?), \"result\" = ?, \"active_key\" = NULL, \"lease_until\" = NULL "
+                + "\"started_at\" = COALESCE(\"started_at\", ?), \"active_key\" = NULL, \"lease_until\" = NULL "
                 + "WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
             for (Ended e : ended) {
                 update.setObject(1, now);
                 update.setObject(2, e.startedAt());
-                update.setString(3, Sql.truncate(e.result(), MAX_RESULT));
-                update.setLong(4, e.job().id());
-                update.setString(5, e.job().claimId());
+                update.setLong(3, e.job().id());
+                update.setString(4, e.job().claimId());
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
                     lost.add(ended.get(i).job());
+                } else if (ended.get(i).result() != null) {
+                    withResult.add(ended.get(i));
                 }
+            }
+        }
+        // A job that returned nothing leaves its payload row as it was written.
+        if (!withResult.isEmpty()) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job_payload\" SET \"result\" = ? "
+                    + "WHERE \"job_id\" = ?")) {
+                for (Ended e : withResult) {
+                    update.setString(1, Sql.truncate(e.result(), MAX_RESULT));
+                    update.setLong(2, e.job().id());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         }
         return lost;
@@ -116,17 +132,17 @@ public final class JobTransitions {
     public static boolean retry(Connection c, JobRow job, String worker, LocalDateTime eta, boolean counted, String why)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"eta\" = ?, "
-                + "\"retry\" = \"retry\" + ?, \"worker\" = NULL, \"claim_id\" = NULL, \"lease_until\" = NULL, "
-                + "\"error_message\" = ? WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
+                + "\"retry\" = \"retry\" + ?, \"worker\" = NULL, \"claim_id\" = NULL, \"lease_until\" = NULL "
+                + "WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
             update.setObject(1, eta);
             update.setInt(2, counted ? 1 : 0);
-            update.setString(3, Sql.truncate(why, MAX_RESULT));
-            update.setLong(4, job.id());
-            update.setString(5, job.claimId());
+            update.setLong(3, job.id());
+            update.setString(4, job.claimId());
             if (update.executeUpdate() != 1) {
                 return false;
             }
         }
+        JobRows.setOutcome(c, job.id(), "error_message", Sql.truncate(why, MAX_RESULT));
         JobHistory.add(c, job.id(), PENDING, worker, "try " + (job.retry() + 1) + " ended; next not before " + eta + " UTC: " + why);
         return true;
     }
@@ -134,16 +150,17 @@ public final class JobTransitions {
     /** Failed, with the error's class, message and stack trace kept. */
     public static boolean failed(Connection c, JobRow job, Throwable error, String message, int retry) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'failed', \"ended_at\" = ?, "
-                + "\"retry\" = ?, \"active_key\" = NULL, \"lease_until\" = NULL, \"error_class\" = ?, \"error_message\" = ?, "
-                + "\"error_trace\" = ? WHERE \"id\" = ? AND \"claim_id\" = ? AND \"state\" IN ('claimed', 'started')")) {
+                + "\"retry\" = ?, \"active_key\" = NULL, \"lease_until\" = NULL WHERE \"id\" = ? AND \"claim_id\" = ? "
+                + "AND \"state\" IN ('claimed', 'started')")) {
             update.setObject(1, Sql.now());
             update.setInt(2, retry);
-            update.setString(3, error.getClass().getName());
-            update.setString(4, Sql.truncate(message, MAX_RESULT));
-            update.setString(5, Sql.truncate(JobRows.trace(error), 2 * MAX_RESULT));
-            update.setLong(6, job.id());
-            update.setString(7, job.claimId());
-            return update.executeUpdate() == 1;
+            update.setLong(3, job.id());
+            update.setString(4, job.claimId());
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
         }
+        JobRows.setError(c, job.id(), error, message, MAX_RESULT);
+        return true;
     }
 }
