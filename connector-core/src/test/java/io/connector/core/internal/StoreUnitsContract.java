@@ -89,6 +89,62 @@ abstract class StoreUnitsContract {
     }
 
     @Test
+    void theBinderRemembersWhatItFoundInATransactionAndForgetsItWhenWorkIsUndone() {
+        io.connector.core.internal.resolver.UnitRegistry units = new io.connector.core.internal.resolver.UnitRegistry();
+        units.backendDeclared("shop", new io.connector.core.internal.resolver.BackendInfo("shop", "", "", "", "test", 0, 1));
+        units.unitRegistered("binder", io.connector.core.internal.resolver.TestUnits.unit("ShopBinder")
+                .type(io.connector.api.unit.Binder.class.getName()).on("shop").models("shop.res.partner")
+                .instances(ShopBinder::new).build());
+        var environments = new io.connector.core.internal.environment.ConnectorEnvironmentFactory(units, store);
+        var shop = new TestBackendRecord("b1", units.get("shop"));
+        long kept = tx(s -> s.upsertBinding("shop.res.partner", "b1", "7", Map.of("name", "Kept")));
+        try (var env = environments.open(shop, "shop.res.partner")) {
+            var binder = env.binder();
+            tx(s -> {
+                long lookups = lookups();
+                for (int i = 0; i < 5; i++) {
+                    assertThat(binder.toInternal("7")).contains(kept);
+                }
+                if (lookups >= 0) {
+                    assertThat(lookups() - lookups).as("one query for five lookups in a transaction").isEqualTo(1);
+                }
+
+                // A binding found inside work that is then undone is not found after it.
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.inSavepoint(inner -> {
+                    inner.upsertBinding("shop.res.partner", "b1", "8", Map.of("name", "Undone"));
+                    assertThat(binder.toInternal("8")).isPresent();
+                    throw new IllegalStateException("undo");
+                })).hasMessage("undo");
+                assertThat(binder.toInternal("8")).isEmpty();
+                assertThat(binder.toInternal("7")).contains(kept);
+                return null;
+            });
+            tx(s -> {
+                s.delete("shop.res.partner", kept);
+                assertThat(binder.toInternal("7")).as("deleted in this transaction").isEmpty();
+                return null;
+            });
+        }
+    }
+
+    /** How often the binder's lookup ran, where the database counts it (H2); -1 elsewhere. */
+    private long lookups() {
+        return tx(s -> store.inSqlTransaction(sql -> {
+            if (!sql.connection().getMetaData().getDatabaseProductName().contains("H2")) {
+                return -1L;
+            }
+            try (var st = sql.connection().createStatement()) {
+                st.execute("SET QUERY_STATISTICS TRUE");
+                try (var rows = st.executeQuery("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                        + "WHERE SQL_STATEMENT LIKE 'SELECT \"id\" FROM \"shop_res_partner\" WHERE \"backend_id\"%'")) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }));
+    }
+
+    @Test
     void checkpointsAreRecordedAndReviewedOnce() {
         var checkpoints = new io.connector.core.internal.checkpoint.StoreCheckpoints(store);
         var shop = new TestBackendRecord("b1", null);

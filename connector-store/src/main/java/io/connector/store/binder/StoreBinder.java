@@ -2,6 +2,7 @@ package io.connector.store.binder;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import io.connector.api.store.ModelInfo;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.Binder;
+import io.connector.store.internal.SessionMarks;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -51,6 +53,16 @@ public abstract class StoreBinder extends AbstractUnit implements Binder {
         return bindingModel().bindingOf().isPresent();
     }
 
+    /**
+     * Bindings found in this transaction, by external id, with the record each binds: a chunk's
+     * records look their website, group or categories up once instead of once each. Forgotten
+     * when the transaction changes or undoes work ({@link SessionMarks}); only what was found is
+     * remembered, never that nothing was.
+     */
+    private final Map<String, Long> foundBindings = new HashMap<>();
+    private final Map<String, Long> foundRecords = new HashMap<>();
+    private Object foundIn;
+
     @Override
     public Optional<Long> toInternal(String externalId, boolean unwrap) {
         if (externalId == null) {
@@ -58,9 +70,35 @@ public abstract class StoreBinder extends AbstractUnit implements Binder {
         }
         boolean wraps = wrapsRecords();
         return environment().store().inTransaction(s -> {
-            Optional<Long> binding = s.query(model()).where(BACKEND_ID, "=", backendRecord().id())
-                    .where(EXTERNAL_ID, "=", externalId).first();
-            return unwrap && wraps ? binding.map(id -> recordOf(s, id)) : binding;
+            Object mark = SessionMarks.of(s);
+            if (mark == null || !mark.equals(foundIn)) {
+                foundBindings.clear();
+                foundRecords.clear();
+                foundIn = mark;
+            }
+            Long binding = foundBindings.get(externalId);
+            if (binding == null) {
+                Optional<Long> queried = s.query(model()).where(BACKEND_ID, "=", backendRecord().id())
+                        .where(EXTERNAL_ID, "=", externalId).first();
+                if (queried.isEmpty()) {
+                    return queried;
+                }
+                binding = queried.get();
+                if (mark != null) {
+                    foundBindings.put(externalId, binding);
+                }
+            }
+            if (!unwrap || !wraps) {
+                return Optional.of(binding);
+            }
+            Long record = foundRecords.get(externalId);
+            if (record == null) {
+                record = recordOf(s, binding);
+                if (mark != null) {
+                    foundRecords.put(externalId, record);
+                }
+            }
+            return Optional.of(record);
         });
     }
 
@@ -77,6 +115,8 @@ public abstract class StoreBinder extends AbstractUnit implements Binder {
 
     @Override
     public void bind(String externalId, long bindingId) {
+        foundBindings.remove(externalId);
+        foundRecords.remove(externalId);
         if (externalId == null) {
             throw new ConnectorException("Cannot bind " + model() + " " + bindingId + " to no external id");
         }

@@ -87,6 +87,7 @@ final class BindingUpserts {
     private void rollback(Savepoint savepoint) {
         try {
             tx.connection.rollback(savepoint);
+            tx.forgets++;
         } catch (SQLException e) {
             throw StoreTransaction.failure("roll back to a savepoint", e);
         }

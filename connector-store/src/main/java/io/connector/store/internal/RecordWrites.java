@@ -192,6 +192,7 @@ final class RecordWrites {
             throw missing(m, List.of(id));
         }
         fire(Kind.UNLINK, model, id, Map.of());
+        tx.forgets++;
         tx.execute("DELETE FROM " + quote(m.table()) + " WHERE \"id\" = ?", List.of(id), "delete " + m.name() + " " + id);
     }
 

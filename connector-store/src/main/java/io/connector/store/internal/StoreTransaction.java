@@ -32,6 +32,12 @@ final class StoreTransaction implements SqlTransaction {
     final RecordListeners listeners;
     final List<Runnable> afterCommit = new ArrayList<>();
     boolean rollbackOnly;
+    /**
+     * How many times work inside was undone (a savepoint rolled back) or a record deleted: what
+     * was looked up before may be gone since, so lookups remembered with an older count are not
+     * used ({@link SessionMarks}).
+     */
+    long forgets;
     /** Run before each statement while set: the job runner's lazy savepoint. */
     private Runnable beforeStatement;
     private final JdbcSession session;
@@ -108,6 +114,7 @@ final class StoreTransaction implements SqlTransaction {
                 throw new StoreException("Cannot roll back to a savepoint after: " + e.getMessage(), e);
             }
             rollbackOnly = doomedBefore;
+            forgets++;
             afterCommit.subList(actionsBefore, afterCommit.size()).clear();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
