@@ -104,7 +104,7 @@ final class RecordWrites {
         for (Map.Entry<String, Object> e : all.entrySet()) {
             FieldDefinition f = m.definitions().get(e.getKey());
             if (f.type().equals(Types.MANY2MANY)) {
-                setRelated(m, f, List.of(id), FieldCodec.ids(m.name(), f, e.getValue()));
+                setRelated(m, f, List.of(id), FieldCodec.ids(m.name(), f, e.getValue()), true);
             }
         }
         fire(Kind.CREATE, m.name(), id, heard);
@@ -179,7 +179,7 @@ final class RecordWrites {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             FieldDefinition f = m.definitions().get(e.getKey());
             if (f.type().equals(Types.MANY2MANY)) {
-                setRelated(m, f, ids, FieldCodec.ids(m.name(), f, e.getValue()));
+                setRelated(m, f, ids, FieldCodec.ids(m.name(), f, e.getValue()), false);
             }
         }
     }
@@ -237,25 +237,40 @@ final class RecordWrites {
         return e;
     }
 
-    private void setRelated(ModelDefinition m, FieldDefinition f, List<Long> ids, List<Long> targets) {
-        ModelDefinition target = tx.models.require(f.relation().get());
+    /**
+     * Sets a many-to-many's pairs: those of records just created need no delete first, and the
+     * relation table's foreign key, not a count before, checks that the targets exist; the pairs
+     * of a record go in one statement.
+     */
+    private void setRelated(ModelDefinition m, FieldDefinition f, List<Long> ids, List<Long> targets, boolean created) {
         Set<Long> distinct = new LinkedHashSet<>(targets);
-        if (!distinct.isEmpty()) {
-            long found = session.query(target.name()).where("id", "in", distinct).count();
-            if (found < distinct.size()) {
-                throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": some of " + target.name()
-                        + " " + distinct + " do not exist");
+        String relation = quote(SchemaManager.relationTable(m, f));
+        if (!created) {
+            for (List<Long> chunk : StoreTransaction.chunks(ids)) {
+                tx.execute("DELETE FROM " + relation + " WHERE \"source_id\" IN (" + marks(chunk.size()) + ")",
+                        new ArrayList<>(chunk), "write " + m.name() + "." + f.name());
             }
         }
-        String relation = quote(SchemaManager.relationTable(m, f));
-        for (List<Long> chunk : StoreTransaction.chunks(ids)) {
-            tx.execute("DELETE FROM " + relation + " WHERE \"source_id\" IN (" + marks(chunk.size()) + ")",
-                    new ArrayList<>(chunk), "write " + m.name() + "." + f.name());
+        if (distinct.isEmpty()) {
+            return;
         }
+        String pairs = String.join(", ", Collections.nCopies(distinct.size(), "(?, ?)"));
         for (Long id : ids) {
+            List<Object> params = new ArrayList<>(2 * distinct.size());
             for (Long targetId : distinct) {
-                tx.execute("INSERT INTO " + relation + " (\"source_id\", \"target_id\") VALUES (?, ?)", List.of(id, targetId),
+                params.add(id);
+                params.add(targetId);
+            }
+            try {
+                tx.execute("INSERT INTO " + relation + " (\"source_id\", \"target_id\") VALUES " + pairs, params,
                         "write " + m.name() + "." + f.name());
+            } catch (StoreException e) {
+                if (e.getCause() instanceof SQLException sql
+                        && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                    throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": some of "
+                            + f.relation().get() + " " + distinct + " do not exist", sql);
+                }
+                throw e;
             }
         }
     }
