@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.connector.api.store.FieldInfo;
 import io.connector.api.store.StoreException;
@@ -27,6 +28,9 @@ import io.connector.store.internal.model.FieldDefinition;
  * field and the value.
  */
 final class FieldCodec {
+
+    /** Compiled once: every datetime written as text goes through here. */
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
 
     private FieldCodec() {
     }
@@ -192,7 +196,7 @@ final class FieldCodec {
         }
         if (value instanceof CharSequence text) {
             String s = text.toString().trim().replace(' ', 'T');
-            if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            if (s.endsWith("Z") || WITH_OFFSET.matcher(s).matches()) {
                 return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             }
             return LocalDateTime.parse(s);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.connector.api.store.FieldInfo.Types;
 import io.connector.api.store.Query;
@@ -26,6 +27,8 @@ import io.connector.store.internal.schema.SchemaManager;
  * ({@code parent_id IN (SELECT id FROM ... WHERE ...)}), so that a search never multiplies rows.
  */
 final class JdbcQuery implements Query {
+
+    private static final Pattern WORDS = Pattern.compile("\\s+");
 
     static final Set<String> OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=", "in", "not in", "like", "ilike");
     private static final FieldDefinition ID = new FieldDefinition("id", Types.INTEGER, "Id", false, null, null, null, null,
@@ -231,9 +234,9 @@ final class JdbcQuery implements Query {
     private String orderClause() {
         List<String> parts = new ArrayList<>();
         for (String part : order.split(",")) {
-            String[] words = part.trim().split("\\s+");
+            String[] words = WORDS.split(part.trim());
             FieldDefinition field = words[0].isEmpty() ? null : field(model, words[0]);
-            boolean direction = words.length == 1 || (words.length == 2 && words[1].matches("(?i)asc|desc"));
+            boolean direction = words.length == 1 || (words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc")));
             if (field == null || !field.stored() || !direction) {
                 throw new StoreException("Cannot order " + model.name() + " by '" + part.trim()
                         + "': give stored fields of the model, each optionally followed by asc or desc");
