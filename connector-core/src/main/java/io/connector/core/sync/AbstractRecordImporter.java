@@ -33,6 +33,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * lock it (or retry later), {@link #beforeImport}, import what it depends on first, map it,
  * create or update the binding and its record, bind, {@link #afterImport}. All of it in the
  * caller's store transaction (a job's), so that a record and its dependencies commit together.
+ * {@link #runChunk} does the same for many records in one transaction, each in a savepoint.
  */
 @ConsumerType
 public abstract class AbstractRecordImporter extends AbstractUnit implements RecordImporter {
@@ -73,11 +74,10 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     /**
      * Reads the chunk's records together ({@link BackendAdapter#readMany}), lets a subclass read
      * what they all need ({@link #prefetch}), then imports each in its own savepoint. The records
-     * they depend on are looked up once for the chunk. A record that fails, or that another job
-     * holds, or that the database ended to resolve a deadlock, is rolled back alone and named in the
-     * result, for the caller to import it alone; a
-     * failure that is not the record's (the shop unreachable, its answers broken) fails the
-     * whole chunk, which is then retried as a whole.
+     * they depend on are looked up once for the chunk. A record that fails, that another job
+     * holds, or whose statement the database ended to resolve a deadlock, is rolled back alone and
+     * named in the result, for the caller to import it alone; a failure that is not the record's
+     * (the shop unreachable, its answers broken) fails the whole chunk, retried as a whole.
      */
     @Override
     public ChunkResult runChunk(List<String> externalIds, boolean force) {
@@ -108,9 +108,9 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
                 } catch (NothingToDoException e) {
                     imported.put(entry.getKey(), e.getMessage());
                 } catch (RetryableJobException e) {
-                    // Held by another job, or chosen by the database to end a deadlock with
-                    // another chunk (both write the partner two customers share by e-mail): the
-                    // record's own, retried alone. Anything else retryable is the chunk's.
+                    // Held by another job, or chosen by the database to end a deadlock with another
+                    // transaction (chunks hold their rows' locks until they commit): the record's
+                    // own, retried alone. Anything else retryable is the chunk's.
                     if (!(e instanceof RecordLockedException) && !(e instanceof StoreConflictException)) {
                         throw e;
                     }
