@@ -33,8 +33,8 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
     /** A backend record's option: the chunk size of its imports, unless an import says otherwise. */
     public static final String CHUNK_OPTION = "import.chunk";
     /**
-     * Records per job by default: on the bench (docs/benchmarks.md), most of the gain of fewer
-     * round trips and commits is there by 50, and a chunk stays a few seconds of work.
+     * Records per job by default: on the bench (docs/benchmarks.md) 50 customers a job import at
+     * 1.6 times the rate of 10 and within 5% of 200, and a chunk stays a fraction of a second.
      */
     public static final int DEFAULT_CHUNK_SIZE = 50;
     /** What one job may take at most: its arguments stay a small row, its transaction short. */
