@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.connector.api.ConnectorException;
+import io.connector.api.job.JobBuilder;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
@@ -123,11 +124,7 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
                 .backend(backendRecord().id()).priority(priority)
                 .identityKey(IMPORT_RECORD + " " + backendRecord().id() + " " + model() + " " + externalId)
                 .description(description);
-        String channel = channel();
-        if (channel != null) {
-            job.channel(channel);
-        }
-        return job.delay();
+        return onChannel(job).delay();
     }
 
     /**
@@ -155,11 +152,12 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
                 .identityKey(IMPORT_CHUNK + " " + backendRecord().id() + " " + model() + " " + digest(externalIds))
                 .description("Import " + externalIds.size() + " " + model() + " (" + externalIds.get(0) + " to "
                         + externalIds.get(externalIds.size() - 1) + ") from " + backendRecord().name());
+        return onChannel(job).delay();
+    }
+
+    private JobBuilder onChannel(JobBuilder job) {
         String channel = channel();
-        if (channel != null) {
-            job.channel(channel);
-        }
-        return job.delay();
+        return channel == null ? job : job.channel(channel);
     }
 
     private static String digest(List<String> ids) {

@@ -39,6 +39,17 @@ abstract class StoreUnitsContract {
         }
     }
 
+    /** Backend "shop" and its binder for shop.res.partner, as a backend bundle registers them. */
+    final io.connector.core.internal.resolver.UnitRegistry units = new io.connector.core.internal.resolver.UnitRegistry();
+
+    @BeforeEach
+    void registerShopBinder() {
+        units.backendDeclared("shop", new io.connector.core.internal.resolver.BackendInfo("shop", "", "", "", "test", 0, 1));
+        units.unitRegistered("binder", io.connector.core.internal.resolver.TestUnits.unit("ShopBinder")
+                .type(io.connector.api.unit.Binder.class.getName()).on("shop").models("shop.res.partner")
+                .instances(ShopBinder::new).build());
+    }
+
     <T> T tx(io.connector.api.store.StoreWork<T> work) {
         return store.inTransaction(work);
     }
@@ -49,11 +60,6 @@ abstract class StoreUnitsContract {
 
     @Test
     void theBinderLinksExternalIdsToBindingsAndRecordsPerBackend() {
-        io.connector.core.internal.resolver.UnitRegistry units = new io.connector.core.internal.resolver.UnitRegistry();
-        units.backendDeclared("shop", new io.connector.core.internal.resolver.BackendInfo("shop", "", "", "", "test", 0, 1));
-        units.unitRegistered("binder", io.connector.core.internal.resolver.TestUnits.unit("ShopBinder")
-                .type(io.connector.api.unit.Binder.class.getName()).on("shop").models("shop.res.partner")
-                .instances(ShopBinder::new).build());
         var environments = new io.connector.core.internal.environment.ConnectorEnvironmentFactory(units, store);
         var shop1 = new TestBackendRecord("b1", units.get("shop"));
         var shop2 = new TestBackendRecord("b2", units.get("shop"));
@@ -90,11 +96,6 @@ abstract class StoreUnitsContract {
 
     @Test
     void theBinderRemembersWhatItFoundInATransactionAndForgetsItWhenWorkIsUndone() {
-        io.connector.core.internal.resolver.UnitRegistry units = new io.connector.core.internal.resolver.UnitRegistry();
-        units.backendDeclared("shop", new io.connector.core.internal.resolver.BackendInfo("shop", "", "", "", "test", 0, 1));
-        units.unitRegistered("binder", io.connector.core.internal.resolver.TestUnits.unit("ShopBinder")
-                .type(io.connector.api.unit.Binder.class.getName()).on("shop").models("shop.res.partner")
-                .instances(ShopBinder::new).build());
         var environments = new io.connector.core.internal.environment.ConnectorEnvironmentFactory(units, store);
         var shop = new TestBackendRecord("b1", units.get("shop"));
         long kept = tx(s -> s.upsertBinding("shop.res.partner", "b1", "7", Map.of("name", "Kept")));

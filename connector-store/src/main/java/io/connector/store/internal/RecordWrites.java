@@ -221,9 +221,7 @@ final class RecordWrites {
      * returned as it is.
      */
     private static StoreException missingRelated(ModelDefinition m, Map<String, Object> values, StoreException e) {
-        // PostgreSQL says 23503 for any foreign key refusal, H2 23506 for a missing parent.
-        if (!(e.getCause() instanceof SQLException sql) || !("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))
-                || sql.getMessage() == null) {
+        if (!(e.getCause() instanceof SQLException sql) || !refersToMissing(sql) || sql.getMessage() == null) {
             return e;
         }
         String message = sql.getMessage().toLowerCase(Locale.ROOT);
@@ -265,14 +263,18 @@ final class RecordWrites {
                 tx.execute("INSERT INTO " + relation + " (\"source_id\", \"target_id\") VALUES " + pairs, params,
                         "write " + m.name() + "." + f.name());
             } catch (StoreException e) {
-                if (e.getCause() instanceof SQLException sql
-                        && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                if (e.getCause() instanceof SQLException sql && refersToMissing(sql)) {
                     throw new StoreException("Invalid value for " + m.name() + "." + f.name() + ": some of "
                             + f.relation().get() + " " + distinct + " do not exist", sql);
                 }
                 throw e;
             }
         }
+    }
+
+    /** A foreign key refused a missing target: PostgreSQL says 23503 for any refusal, H2 23506 for this one. */
+    private static boolean refersToMissing(SQLException e) {
+        return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
     }
 
     private Long toId(ModelDefinition m, String field, Object value) {

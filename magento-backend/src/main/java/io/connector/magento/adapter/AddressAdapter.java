@@ -1,9 +1,11 @@
 package io.connector.magento.adapter;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import io.connector.api.unit.RemoteRead;
 import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -33,45 +35,36 @@ public abstract class AddressAdapter extends MagentoAdapter {
      * them, so that one customer's fault does not fail the others.
      */
     public List<AddressBook> readBooks(List<String> customerIds) {
-        List<MagentoClient.Call> lists = customerIds.stream().map(id -> new MagentoClient.Call(resource() + ".list",
-                List.of(remoteFilters(Map.of("customer_id", Map.of("eq", id)))))).toList();
-        List<Object> listed = customerIds.isEmpty() ? List.of() : client().multiCall(lists);
-        List<MagentoClient.Call> infos = new ArrayList<>();
+        List<Object> listed = client().multiCall(customerIds.stream().map(id -> new MagentoClient.Call(resource() + ".list",
+                List.of(remoteFilters(Map.of("customer_id", Map.of("eq", id)))))).toList());
         List<List<String>> addressIds = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
-        for (int i = 0; i < customerIds.size(); i++) {
-            List<String> ids = List.of();
-            RuntimeException failure = null;
+        List<String> every = new ArrayList<>();
+        for (Object answer : listed) {
             try {
-                if (listed.get(i) instanceof RuntimeException e) {
+                if (answer instanceof RuntimeException e) {
                     throw e;
                 }
-                ids = ids(listed.get(i), "customer_address_id");
+                List<String> ids = ids(answer, "customer_address_id");
+                addressIds.add(ids);
+                failures.add(null);
+                every.addAll(ids);
             } catch (RuntimeException e) {
-                failure = e;
+                addressIds.add(List.of());
+                failures.add(e);
             }
-            addressIds.add(ids);
-            failures.add(failure);
-            ids.forEach(id -> infos.add(new MagentoClient.Call(resource() + ".info", List.of(remoteId(id)))));
         }
-        List<Object> answers = infos.isEmpty() ? List.of() : client().multiCall(infos);
+        Iterator<RemoteRead> reads = readMany(every, List.of()).iterator();
         List<AddressBook> books = new ArrayList<>(customerIds.size());
-        int next = 0;
         for (int i = 0; i < customerIds.size(); i++) {
             List<Map<String, Object>> addresses = new ArrayList<>();
             RuntimeException failure = failures.get(i);
-            for (String id : addressIds.get(i)) {
-                Object answer = answers.get(next++);
-                if (failure != null) {
-                    continue;
-                }
-                try {
-                    if (answer instanceof RuntimeException e) {
-                        throw e;
-                    }
-                    addresses.add(struct(answer, resource() + ".info " + id));
-                } catch (RuntimeException e) {
-                    failure = e;
+            for (int n = 0; n < addressIds.get(i).size(); n++) {
+                RemoteRead read = reads.next();
+                if (failure == null && read.failure() != null) {
+                    failure = read.failure();
+                } else if (failure == null) {
+                    addresses.add(read.record());
                 }
             }
             books.add(new AddressBook(customerIds.get(i), failure == null ? addresses : null, failure));
@@ -93,19 +86,6 @@ public abstract class AddressAdapter extends MagentoAdapter {
 
     /** Several addresses in one round trip ({@code multiCall}), in the order of the ids. */
     public List<Map<String, Object>> readAll(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<MagentoClient.Call> calls = ids.stream().map(id -> new MagentoClient.Call(resource() + ".info",
-                List.of(remoteId(id)))).toList();
-        List<Map<String, Object>> records = new ArrayList<>();
-        List<Object> answers = client().multiCall(calls);
-        for (int i = 0; i < answers.size(); i++) {
-            if (answers.get(i) instanceof RuntimeException failure) {
-                throw failure;
-            }
-            records.add(struct(answers.get(i), resource() + ".info " + ids.get(i)));
-        }
-        return records;
+        return readMany(ids, List.of()).stream().map(RemoteRead::get).toList();
     }
 }
