@@ -19,6 +19,15 @@ public interface RecordStore {
      */
     <T> T inTransaction(StoreWork<T> work);
 
+    /**
+     * Runs {@code work} in a transaction of its own, committed when it returns whatever becomes
+     * of the transaction open on this thread, which waits meanwhile: for what must outlive the
+     * caller's failure, e.g. a payment method first seen on an order that cannot be imported yet,
+     * and the checkpoint that asks for its rule. The work must not touch rows the caller's
+     * transaction wrote: it would wait for their locks until the database gives up.
+     */
+    <T> T inNewTransaction(StoreWork<T> work);
+
     /** The declared models, with the fields installed bundles give them. */
     Collection<ModelInfo> models();
 

@@ -130,6 +130,19 @@ public final class JdbcRecordStore implements RecordStore {
         return inStoreTransaction(tx -> work.run(tx.jdbcSession()));
     }
 
+    @Override
+    public <T> T inNewTransaction(StoreWork<T> work) {
+        StoreTransaction suspended = current.get();
+        current.remove();
+        try {
+            return inTransaction(work);
+        } finally {
+            if (suspended != null) {
+                current.set(suspended);
+            }
+        }
+    }
+
     /** SPI work: in this thread's transaction or a new one, after the hook of the transaction. */
     public <T> T inSqlTransaction(SqlWork<T> work) {
         return inStoreTransaction(tx -> {

@@ -268,6 +268,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void aNewTransactionCommitsOnItsOwnWhileTheCallersRollsBackAndTheCallerGoesOnAfterIt() {
+        assertThatThrownBy(() -> tx(s -> {
+                s.create("res.partner", Map.of("name", "caller's"));
+                long own = store.inNewTransaction(fresh -> fresh.create("res.partner", Map.of("name", "its own")));
+                // Committed already: another connection sees it while the caller's transaction is open.
+                assertThat(otherConnectionSees("its own")).isTrue();
+                assertThat(otherConnectionSees("caller's")).isFalse();
+                // The caller's transaction is this thread's again.
+                s.write("res.partner", own, Map.of("email", "own@example.com"));
+                store.inTransaction(joined -> joined.create("res.partner", Map.of("name", "joined the caller's")));
+                throw new IllegalStateException("the caller fails");
+            })).hasMessage("the caller fails");
+        assertThat(count(s -> s.query("res.partner").where("name", "=", "its own"))).isEqualTo(1L);
+        assertThat(count(s -> s.query("res.partner").where("email", "=", "own@example.com"))).isZero();
+        assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("caller's", "joined the caller's")))).isZero();
+    }
+
+    private boolean otherConnectionSees(String name) {
+        try (java.sql.Connection c = fixture.database.dataSource().getConnection(); java.sql.PreparedStatement select = c.prepareStatement(
+                "SELECT COUNT(*) FROM \"res_partner\" WHERE \"name\" = ?")) {
+            select.setString(1, name);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aDeadlockEndsOneTransactionWithARetryableConflictAndTheOtherCommits() throws Exception {
         long first = partner("first");
         long second = partner("second");
