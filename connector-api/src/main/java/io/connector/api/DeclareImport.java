@@ -42,6 +42,13 @@ public @interface DeclareImport {
      */
     boolean incremental() default false;
 
+    /**
+     * With {@link #incremental}: the batch importers keep their own start dates (e.g. one per
+     * Magento store view), so the launcher passes a {@code --since} alone, reads and stores no
+     * date of its own.
+     */
+    boolean ownDates() default false;
+
     /** Order among the service's imports, for listings and for "import everything". */
     int order() default 0;
 

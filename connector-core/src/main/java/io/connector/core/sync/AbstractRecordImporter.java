@@ -2,6 +2,7 @@ package io.connector.core.sync;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.connector.api.Checkpoints;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
 import io.connector.api.store.StoreConflictException;
@@ -108,10 +110,11 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
                 } catch (NothingToDoException e) {
                     imported.put(entry.getKey(), e.getMessage());
                 } catch (RetryableJobException e) {
-                    // Held by another job, or chosen by the database to end a deadlock with another
-                    // transaction (chunks hold their rows' locks until they commit): the record's
-                    // own, retried alone. Anything else retryable is the chunk's.
-                    if (!(e instanceof RecordLockedException) && !(e instanceof StoreConflictException)) {
+                    // Held by another job, chosen by the database to end a deadlock with another
+                    // transaction (chunks hold their rows' locks until they commit), or waiting for
+                    // a rule: the record's own, retried alone. Anything else retryable is the chunk's.
+                    if (!(e instanceof RecordLockedException) && !(e instanceof StoreConflictException)
+                            && !(e instanceof RecordWaitsException)) {
                         throw e;
                     }
                     failed.put(entry.getKey(), e);
@@ -152,7 +155,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         importDependencies(session, remote);
         long id;
         try {
-            MapRecord record = mapper().mapRecord(remote);
+            MapRecord record = map(session, externalId, remote);
             if (binding.isPresent()) {
                 id = binding.get();
                 session.noExport().write(model(), id, record.values(false, List.of(), mapOptions()));
@@ -246,6 +249,11 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         importDependency(externalId, bindingModel, false);
     }
 
+    /** The record mapped, after its dependencies: by default the remote record as read, by {@link #mapper}. */
+    protected MapRecord map(StoreSession session, String externalId, Map<String, Object> remote) {
+        return mapper().mapRecord(remote);
+    }
+
     protected ImportMapper mapper() {
         return unit(ImportMapper.class);
     }
@@ -261,5 +269,18 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     }
 
     protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
+    }
+
+    /**
+     * Asks an operator to review {@code model} record {@code recordId} (null for none), in this
+     * import's transaction: it is there if the record lands ({@code connector:checkpoints}).
+     */
+    protected final long checkpoint(StoreSession session, String model, Long recordId, String message) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("backend_id", backendRecord().id());
+        values.put("model", model);
+        values.put("record_id", recordId);
+        values.put("message", message);
+        return session.create(Checkpoints.MODEL, values);
     }
 }

@@ -56,8 +56,8 @@ public class ImportLauncher {
     }
 
     /** A declared import, as its service properties say. */
-    public record Declared(String service, String name, List<String> models, boolean incremental, int order,
-            String description) {
+    public record Declared(String service, String name, List<String> models, boolean incremental, boolean ownDates,
+            int order, String description) {
     }
 
     private final Map<ImportDeclaration, Declared> declared = new ConcurrentHashMap<>();
@@ -97,6 +97,7 @@ public class ImportLauncher {
                 : models == null ? List.of() : List.of(models.toString().split("\\s*,\\s*"));
         return new Declared(String.valueOf(properties.get(prefix + "service")), String.valueOf(properties.get(prefix + "name")),
                 list, Boolean.parseBoolean(String.valueOf(properties.get(prefix + "incremental"))),
+                Boolean.parseBoolean(String.valueOf(properties.get(prefix + "ownDates"))),
                 properties.get(prefix + "order") instanceof Number n ? n.intValue() : 0,
                 String.valueOf(properties.getOrDefault(prefix + "description", "")));
     }
@@ -148,7 +149,7 @@ public class ImportLauncher {
         checkImporters(backend, declaration);
         LocalDateTime startedAt = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
         Optional<LocalDateTime> from = Optional.ofNullable(since);
-        if (from.isEmpty() && declaration.incremental()) {
+        if (from.isEmpty() && declaration.incremental() && !declaration.ownDates()) {
             from = storedFrom(backend, name);
         }
         Map<String, Object> filters = new LinkedHashMap<>();
@@ -163,7 +164,7 @@ public class ImportLauncher {
         List<JobBuilder> batches = new ArrayList<>();
         for (String model : declaration.models()) {
             Map<String, Object> args = new LinkedHashMap<>(Map.of("backend_id", backend.id(), "model", model, "filters", filters));
-            if (declaration.incremental()) {
+            if (declaration.incremental() && !declaration.ownDates()) {
                 args.put(ARG_IMPORT, name);
                 args.put(ARG_NEXT_FROM, startedAt.minus(SAFETY_MARGIN).toString());
             }
