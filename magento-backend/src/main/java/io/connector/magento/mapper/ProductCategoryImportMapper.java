@@ -15,9 +15,23 @@ import org.osgi.annotation.versioning.ConsumerType;
 public abstract class ProductCategoryImportMapper extends AbstractImportMapper {
 
     protected ProductCategoryImportMapper() {
-        direct("name", "name");
         direct("description", "description");
         direct(convert("position", Integer.class), "sequence");
+    }
+
+    /**
+     * A real Magento 1.7 shop's root (level 0, the parent of every root catalog) has no name:
+     * it is the shop's whole catalogue, so it takes the backend's name, as the reference's does.
+     * Any other category without a name is still an error naming it.
+     */
+    @Mapping
+    public Map<String, Object> name(MapContext record) {
+        Object name = record.get("name");
+        boolean unnamed = name == null || name.toString().isBlank();
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", unnamed && "0".equals(String.valueOf(record.get("level")).trim()) ? backendRecord().name()
+                : unnamed ? null : name);
+        return values;
     }
 
     /** The root catalog's parent is 0, which is no category. */

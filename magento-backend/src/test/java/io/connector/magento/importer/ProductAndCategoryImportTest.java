@@ -84,6 +84,23 @@ class ProductAndCategoryImportTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNamelessRootAsARealMagento17ShopHasItTakesTheBackendsNameAndTheTreeBelowImports() {
+        Map<String, Object> root = (Map<String, Object>) shop.magento().recorded("catalog_category.info", List.of(1));
+        root.put("name", null);
+        shop.magento().answer("catalog_category.info", List.of(1), root);
+        assertThat(shop.importRecord(PRODUCT_CATEGORY, "26")).isEqualTo("Created magento.product.category 26 of backend shop");
+        assertThat(category("1")).containsEntry("name", "shop").containsEntry("parent_id", null);
+        assertThat(category("2")).containsEntry("name", "Default Category").containsEntry("parent_id", category("1").get("id"));
+
+        Map<String, Object> unnamed = (Map<String, Object>) shop.magento().recorded("catalog_category.info", List.of(8));
+        unnamed.put("name", "");
+        shop.magento().answer("catalog_category.info", List.of(8), unnamed);
+        assertThatThrownBy(() -> shop.forceImport(PRODUCT_CATEGORY, "8"))
+                .hasMessageContaining("magento.product.category 8 of backend shop").hasMessageContaining("name");
+    }
+
+    @Test
     void aProductComesAfterItsCategories() {
         assertThat(shop.importRecord(PRODUCT, "337")).isEqualTo("Created magento.product.product 337 of backend shop");
         Map<String, Object> aviator = shop.imported(PRODUCT, "337");
