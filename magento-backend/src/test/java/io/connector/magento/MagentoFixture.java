@@ -36,6 +36,7 @@ import io.connector.magento.internal.adapter.PartnerAdapter;
 import io.connector.magento.internal.adapter.PartnerCategoryAdapter;
 import io.connector.magento.internal.adapter.ProductAdapter;
 import io.connector.magento.internal.adapter.StandardAddressAdapter;
+import io.connector.magento.internal.adapter.StandardSaleOrderAdapter;
 import io.connector.magento.internal.adapter.StandardProductCategoryAdapter;
 import io.connector.magento.internal.adapter.StoreAdapter;
 import io.connector.magento.internal.adapter.StoreViewAdapter;
@@ -51,10 +52,14 @@ import io.connector.magento.internal.importer.StandardPartnerImporter;
 import io.connector.magento.internal.importer.StandardProductCategoryBatchImporter;
 import io.connector.magento.internal.importer.StandardProductCategoryImporter;
 import io.connector.magento.internal.importer.StandardProductImporter;
+import io.connector.magento.internal.importer.StandardSaleOrderBatchImporter;
+import io.connector.magento.internal.importer.StandardSaleOrderImporter;
 import io.connector.magento.internal.mapper.StandardAddressImportMapper;
 import io.connector.magento.internal.mapper.StandardPartnerCategoryImportMapper;
 import io.connector.magento.internal.mapper.StandardProductCategoryImportMapper;
 import io.connector.magento.internal.mapper.StandardProductImportMapper;
+import io.connector.magento.internal.mapper.StandardSaleOrderImportMapper;
+import io.connector.magento.internal.mapper.StandardSaleOrderLineImportMapper;
 import io.connector.magento.internal.mapper.StandardStoreImportMapper;
 import io.connector.magento.internal.mapper.StandardStoreViewImportMapper;
 import io.connector.magento.internal.mapper.StandardWebsiteImportMapper;
@@ -140,6 +145,8 @@ public final class MagentoFixture implements AutoCloseable {
                 () -> new StandardProductCategoryAdapter(clients), MagentoModels.PRODUCT_CATEGORY);
         unit("io.connector.magento.adapter.ProductAdapter", BackendAdapter.class, () -> new ProductAdapter(clients),
                 MagentoModels.PRODUCT);
+        unit("io.connector.magento.adapter.SaleOrderAdapter", BackendAdapter.class, () -> new StandardSaleOrderAdapter(clients),
+                MagentoModels.SALE_ORDER);
 
         unit("io.connector.magento.importer.MetadataBatchImporter", BatchImporter.class, StandardMetadataBatchImporter::new,
                 MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW);
@@ -149,6 +156,8 @@ public final class MagentoFixture implements AutoCloseable {
                 MagentoModels.PARTNER);
         unit("io.connector.magento.importer.ProductCategoryBatchImporter", BatchImporter.class,
                 StandardProductCategoryBatchImporter::new, MagentoModels.PRODUCT_CATEGORY);
+        unit("io.connector.magento.importer.SaleOrderBatchImporter", BatchImporter.class, StandardSaleOrderBatchImporter::new,
+                MagentoModels.SALE_ORDER);
 
         unit("io.connector.magento.importer.MetadataImporter", RecordImporter.class, StandardMetadataImporter::new,
                 MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW);
@@ -162,6 +171,8 @@ public final class MagentoFixture implements AutoCloseable {
                 StandardProductCategoryImporter::new, MagentoModels.PRODUCT_CATEGORY);
         unit("io.connector.magento.importer.ProductImporter", RecordImporter.class, StandardProductImporter::new,
                 MagentoModels.PRODUCT);
+        unit("io.connector.magento.importer.SaleOrderImporter", RecordImporter.class, StandardSaleOrderImporter::new,
+                MagentoModels.SALE_ORDER);
 
         unit("io.connector.magento.mapper.WebsiteImportMapper", ImportMapper.class, StandardWebsiteImportMapper::new,
                 MagentoModels.WEBSITE);
@@ -177,6 +188,10 @@ public final class MagentoFixture implements AutoCloseable {
                 StandardProductCategoryImportMapper::new, MagentoModels.PRODUCT_CATEGORY);
         unit("io.connector.magento.mapper.ProductImportMapper", ImportMapper.class, StandardProductImportMapper::new,
                 MagentoModels.PRODUCT);
+        unit("io.connector.magento.mapper.SaleOrderImportMapper", ImportMapper.class, StandardSaleOrderImportMapper::new,
+                MagentoModels.SALE_ORDER);
+        unit("io.connector.magento.mapper.SaleOrderLineImportMapper", ImportMapper.class,
+                StandardSaleOrderLineImportMapper::new, MagentoModels.SALE_ORDER_LINE);
         unit(TestPartnerImportMapper.class.getName(), ImportMapper.class, TestPartnerImportMapper::new, MagentoModels.PARTNER);
     }
 

@@ -41,4 +41,10 @@ final class MagentoImports {
             models = MagentoModels.PRODUCT, description = "Products, after their categories")
     public static final class Products implements ImportDeclaration {
     }
+
+    @Component(service = ImportDeclaration.class)
+    @DeclareImport(service = MagentoModels.SERVICE, name = "sale-orders", order = 6, incremental = true, ownDates = true,
+            models = MagentoModels.SALE_ORDER, description = "New sale orders, store view by store view, each from its own date")
+    public static final class SaleOrders implements ImportDeclaration {
+    }
 }

@@ -1,0 +1,72 @@
+package io.connector.magento.adapter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.connector.api.unit.BatchImporter;
+import io.connector.magento.client.MagentoClients;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Sales orders, by increment id. {@code sales_order.search} is the Magento-side extension's
+ * method: it takes {@code {imported, filters}} and answers increment ids; the date window is on
+ * {@code created_at} (an order is imported once, when it is new), the store view in
+ * {@code store_id}. {@code sales_order.get_parent} walks an edited order's chain.
+ */
+@ConsumerType
+public abstract class SaleOrderAdapter extends MagentoAdapter {
+
+    /** The import's filter naming the store view whose orders are searched (its Magento id). */
+    public static final String STORE_VIEW_FILTER = "magento_storeview_id";
+
+    protected SaleOrderAdapter(MagentoClients clients) {
+        super(clients, "sales_order");
+    }
+
+    @Override
+    public List<String> search(Map<String, Object> filters) {
+        Map<String, Object> argument = new LinkedHashMap<>();
+        argument.put("imported", false);
+        argument.put("filters", orderFilters(filters));
+        return ids(call(resource() + ".search", List.of(argument)), null);
+    }
+
+    /** Not cancelled, created in the window, in the store view: the reference's filters, as Magento takes them. */
+    protected Map<String, Object> orderFilters(Map<String, Object> filters) {
+        Map<String, Object> remote = new LinkedHashMap<>();
+        Map<String, Object> createdAt = new LinkedHashMap<>();
+        remote.put("state", Map.of("neq", "canceled"));
+        for (Map.Entry<String, Object> filter : (filters == null ? Map.<String, Object>of() : filters).entrySet()) {
+            switch (filter.getKey()) {
+                case BatchImporter.FROM_DATE -> createdAt.put("from", magentoDate(filter.getValue()));
+                case BatchImporter.TO_DATE -> createdAt.put("to", magentoDate(filter.getValue()));
+                case STORE_VIEW_FILTER -> remote.put("store_id", Map.of("in", List.of(filter.getValue().toString())));
+                case BatchImporter.CHUNK_SIZE -> {
+                    // the import's, not a filter
+                }
+                default -> remote.put(filter.getKey(), filter.getValue());
+            }
+        }
+        if (!createdAt.isEmpty()) {
+            remote.put("created_at", createdAt);
+        }
+        return remote;
+    }
+
+    /**
+     * The increment id of the order {@code incrementId} was edited from, or empty at the chain's
+     * start (Magento answers {@code false}).
+     */
+    public Optional<String> parentOf(String incrementId) {
+        Object answer = call(resource() + ".get_parent", List.of(incrementId));
+        if (answer == null || Boolean.FALSE.equals(answer) || answer.toString().isBlank()) {
+            return Optional.empty();
+        }
+        if (answer instanceof Map<?, ?> || answer instanceof List<?>) {
+            throw malformed("an increment id or false for " + resource() + ".get_parent " + incrementId, answer);
+        }
+        return Optional.of(answer.toString());
+    }
+}
