@@ -25,7 +25,8 @@ public class RecordDeleteCommand implements Action {
 
     @Override
     public Object execute() {
-        // The store refuses an unknown model or a missing record itself, naming the models or the id.
+        // Looked up for the error only, worded as in the other record commands; the store names a missing record.
+        ModelFields.of(store, model);
         store.inTransaction(s -> {
             s.delete(model, id);
             return null;
