@@ -41,6 +41,7 @@ class RecordsQueryTest {
         assertThat(partners.condition("parent_id!=12")).isEqualTo(new Condition("parent_id", "!=", 12L));
         assertThat(partners.condition("is_company=TRUE")).isEqualTo(new Condition("is_company", "=", true));
         assertThat(partners.condition("active=0")).isEqualTo(new Condition("active", "=", false));
+        assertThat(partners.condition("active=yes")).isEqualTo(new Condition("active", "=", true));
         assertThat(partners.condition("birthday=1990-05-17")).isEqualTo(new Condition("birthday", "=", LocalDate.of(1990, 5, 17)));
         assertThat(partners.condition("type=invoice")).isEqualTo(new Condition("type", "=", "invoice"));
         assertThat(partners.condition("category_ids=3")).isEqualTo(new Condition("category_ids", "=", 3L));
@@ -80,7 +81,8 @@ class RecordsQueryTest {
                 "Bad --where value 'acme' for res.partner.parent_id (many2one): expected the id of a res.partner");
         assertThatThrownBy(() -> partners.condition("birthday=17.05.1990")).hasMessage("Bad --where value '17.05.1990' for "
                 + "res.partner.birthday (date): expected a date such as 2026-11-22");
-        assertThatThrownBy(() -> partners.condition("is_company=yes")).hasMessageEndingWith("(boolean): expected true or false");
+        assertThatThrownBy(() -> partners.condition("is_company=maybe")).hasMessageEndingWith(
+                "(boolean): expected true or false (or 1 or 0, yes or no)");
         assertThatThrownBy(() -> partners.condition("type=billing")).hasMessageEndingWith(
                 "(selection): expected one of contact, invoice, delivery");
         assertThatThrownBy(() -> partners.condition("birthday~1990")).hasMessage(
