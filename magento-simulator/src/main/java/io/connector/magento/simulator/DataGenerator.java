@@ -1,5 +1,6 @@
 package io.connector.magento.simulator;
 
+import java.time.LocalDateTime;
 import java.util.Random;
 
 /**
@@ -11,6 +12,12 @@ import java.util.Random;
  * the two root categories) is only added where missing.
  */
 public final class DataGenerator {
+
+    /**
+     * The generator's now, in UTC: every generated record is dated before it, and orders but the
+     * old ones within the 30 days before it. A test that checks an order's age checks it against this.
+     */
+    public static final LocalDateTime NOW = LocalDateTime.of(2017, 6, 30, 0, 0);
 
     private DataGenerator() {
     }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param customers  customers, each with 0 to 3 addresses
  * @param products   products, each with 0 to 3 images
  * @param categories categories below the "Default Category" root, in a tree up to level 4
- * @param orders     sales orders of existing customers (some guests) and products
+ * @param orders     sales orders of existing customers (some guests) and products, in the variety an
+ *                   order import must handle (see {@code OrderGenerator})
  * @param seed       the random seed
  */
 public record GeneratorSpec(int customers, int products, int categories, int orders, long seed) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /** Word lists for generated records, shaped like the recorded Madison Island demo shop's. */
 final class SampleData {
@@ -50,6 +51,10 @@ final class SampleData {
     static final List<String> NOUNS = List.of("Tank", "Cami", "Maxi Dress", "Sunglasses", "Oxford Shirt", "Blazer", "Tee",
             "Cardigan", "Chinos", "Tote", "Loafers", "Boots", "Scarf", "Necklace", "Watch", "Throw Pillow", "Vase", "Jacket",
             "Skirt", "Jeans");
+    /** A configurable product's options, as the recorded shop's attributes_info labels them. */
+    static final List<String> COLORS = List.of("Indigo", "Purple", "Black", "White", "Red", "Charcoal", "Ivory");
+    static final List<String> SIZES = List.of("XS", "S", "M", "L", "XL");
+    static final List<String> BUNDLE_OPTIONS = List.of("Top", "Bottom", "Accessory");
     static final List<String> DESCRIPTIONS = List.of("100% cotton. Machine wash.", "Silk. Dry clean.",
             "Acetate frame. Polycarbonate lenses.", "Viscose. Pull over style.", "Made in Italy. Hand wash only.",
             "Recycled polyester. Tumble dry low.");
@@ -59,6 +64,19 @@ final class SampleData {
 
     static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
+    }
+
+    /** One of the values, each as often as its weight says among the weights of all. */
+    static <T> T weighted(Random random, List<T> values, ToIntFunction<T> weight) {
+        int total = values.stream().mapToInt(weight).sum();
+        int draw = random.nextInt(total);
+        for (T value : values) {
+            draw -= weight.applyAsInt(value);
+            if (draw < 0) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("weights changed while drawing");
     }
 
     /** Magento's url_key: lower case ASCII words joined with dashes. */
