@@ -3,7 +3,7 @@
  * arguments and options, run later by any node, retried, prioritised and limited per channel;
  * and what operators see of it.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package io.connector.api.job;
 
 import org.osgi.annotation.versioning.Version;

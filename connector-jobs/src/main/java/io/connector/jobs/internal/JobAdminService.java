@@ -18,6 +18,7 @@ import io.connector.api.job.JobState;
 import io.connector.api.job.JobView;
 import io.connector.jobs.internal.sql.JobOperations;
 import io.connector.jobs.internal.sql.JobReads;
+import io.connector.store.spi.Sql;
 import io.connector.store.spi.SqlTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -117,7 +118,9 @@ public final class JobAdminService implements JobAdmin {
             Map<String, Long> byState = JobReads.countByState(tx.connection(), backendId, created, utc(endedSince));
             long blocked = byState.getOrDefault(JobState.WAITING, 0L) == 0 ? 0
                     : JobReads.countBlocked(tx.connection(), backendId, created);
-            return JobCounts.of(byState, blocked);
+            long postponed = byState.getOrDefault(JobState.PENDING, 0L) == 0 ? 0
+                    : JobReads.countPostponed(tx.connection(), backendId, created, Sql.now().plus(JobCounts.POSTPONED_AFTER));
+            return JobCounts.of(byState, blocked, postponed);
         });
     }
 

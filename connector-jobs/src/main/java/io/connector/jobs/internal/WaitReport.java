@@ -58,6 +58,10 @@ final class WaitReport {
         if (summary.blocked() > 0) {
             counts.append(", blocked: ").append(summary.blocked()).append(" (waiting for a failed job)");
         }
+        if (summary.counts().postponed() > 0) {
+            counts.append(", postponed: ").append(summary.counts().postponed())
+                    .append(" (to run later, e.g. orders waiting for their payment: connector:jobs --state pending)");
+        }
         lines.add(counts.toString());
         for (JobView job : summary.failures()) {
             lines.add("  " + job.uuid() + "  " + firstLine(job.errorMessage()));

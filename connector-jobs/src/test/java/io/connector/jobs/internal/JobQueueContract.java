@@ -188,6 +188,36 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void aJobPostponedForLongerThanTheWaitersHorizonIsCountedApartAndTheWaitEnds() throws Exception {
+        register("unpaid", Map.of(), context -> {
+            throw new RetryableJobException("waits for its payment", Duration.ofMinutes(10), true);
+        });
+        register("soon", Map.of(), context -> {
+            throw new RetryableJobException("busy", Duration.ofSeconds(30), true);
+        });
+        start(new TestJobConfig());
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        String unpaid = queue.job("unpaid").backend("b1").delay();
+        String soon = queue.job("soon").backend("b1").delay();
+        queue.job("record").backend("b1").arg("name", "quick").delay();
+        // Retried: pending again, with a second event in its history.
+        eventually("both retried", () -> "pending".equals(state(unpaid)) && history(unpaid).size() > 1
+                && "pending".equals(state(soon)) && history(soon).size() > 1 && ran.contains("quick"));
+        io.connector.api.job.JobCounts counts = parts.admin.count("b1", since, since);
+        assertThat(counts.pending()).isEqualTo(2);
+        assertThat(counts.postponed()).isEqualTo(1);
+        // The job due in 30 s is still waited for; the one due in 10 minutes is not.
+        assertThat(counts.toGo()).isEqualTo(1);
+        assertThat(counts.progressLine()).isEqualTo("1 done, 0 failed, 1 postponed, 1 to go");
+        parts.admin.cancel(soon, "test");
+        JobWaiter.Summary summary = new JobWaiter(parts.admin, Duration.ofSeconds(60)).await("b1", since, Duration.ofSeconds(20), c -> {
+        });
+        assertThat(summary.timedOut()).isFalse();
+        assertThat(summary.counts().postponed()).isEqualTo(1);
+        assertThat(WaitReport.lines(summary).get(0)).contains("postponed: 1 (to run later");
+    }
+
+    @Test
     void retryableErrorsComeBackAtTheirTimeAndFailAtMaxRetries() throws Exception {
         AtomicInteger tries = new AtomicInteger();
         register("flaky", Map.of(), context -> {

@@ -191,6 +191,25 @@ public final class JobReads {
         }
     }
 
+    /**
+     * How many pending jobs of {@link #countBlocked}'s set are due after {@code dueAfter}:
+     * postponed (waiting for a payment, say), not about to run.
+     */
+    public static long countPostponed(Connection c, String backendId, LocalDateTime createdSince, LocalDateTime dueAfter)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(dueAfter);
+        String sql = "SELECT COUNT(*) FROM \"connector_job\" WHERE \"state\" = 'pending' AND \"eta\" > ?"
+                + scope(backendId, createdSince, params);
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            Sql.bind(select, params);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** The failed jobs of {@link #countByState}'s set that ended at or after {@code endedSince}, in the order they ended. */
     public static List<JobView> listFailed(Connection c, String backendId, LocalDateTime createdSince, LocalDateTime endedSince,
             int limit) throws SQLException {
