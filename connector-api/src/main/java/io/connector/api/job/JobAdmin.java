@@ -27,6 +27,13 @@ public interface JobAdmin {
     /** Every failed job back to pending; returns how many. */
     int retryFailed(String who);
 
+    /**
+     * Every postponed job of a backend (null: any), pending but due later than
+     * {@link JobCounts#POSTPONED_AFTER} from now, made due now; returns how many. For orders
+     * waiting for a payment rule just set, say.
+     */
+    int runPostponed(String backendId, String who);
+
     /** Cancels a job that has not run yet (or failed) and every job waiting on it; returns their uuids. */
     List<String> cancel(String uuid, String who);
 

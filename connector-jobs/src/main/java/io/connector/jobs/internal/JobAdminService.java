@@ -85,6 +85,14 @@ public final class JobAdminService implements JobAdmin {
     }
 
     @Override
+    public int runPostponed(String backendId, String who) {
+        int count = sql.inTransaction(tx -> JobOperations.runPostponed(tx.connection(), backendId,
+                Sql.now().plus(JobCounts.POSTPONED_AFTER), who));
+        signal.raise();
+        return count;
+    }
+
+    @Override
     public List<String> cancel(String uuid, String who) {
         List<String> cancelled = sql.inTransaction(tx -> JobOperations.cancel(tx.connection(), uuid, who));
         if (cancelled.isEmpty()) {

@@ -215,6 +215,13 @@ abstract class JobQueueContract {
         assertThat(summary.timedOut()).isFalse();
         assertThat(summary.counts().postponed()).isEqualTo(1);
         assertThat(WaitReport.lines(summary).get(0)).contains("postponed: 1 (to run later");
+
+        // An operator brings it forward: it runs at once (and here waits again).
+        int events = history(unpaid).size();
+        assertThat(parts.admin.runPostponed("b2", "test")).isZero();
+        assertThat(parts.admin.runPostponed("b1", "test")).isEqualTo(1);
+        eventually("run again", () -> history(unpaid).size() >= events + 2);
+        assertThat(state(unpaid)).isEqualTo("pending");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,39 @@ public final class JobOperations {
         }
         JobHistory.add(c, id, PENDING, null, "requeued by " + by);
         return true;
+    }
+
+    /**
+     * Every pending job of a backend (null: any) due after {@code dueAfter} (postponed: an order
+     * waiting for its payment) made due now, its history saying by whom; returns how many.
+     */
+    public static int runPostponed(Connection c, String backendId, LocalDateTime dueAfter, String by) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\" FROM \"connector_job\" WHERE \"state\" = 'pending' "
+                + "AND \"eta\" > ?" + (backendId == null ? "" : " AND \"backend_id\" = ?"))) {
+            select.setObject(1, dueAfter);
+            if (backendId != null) {
+                select.setString(2, backendId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        int count = 0;
+        for (long id : ids) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"eta\" = ? WHERE \"id\" = ? "
+                    + "AND \"state\" = 'pending'")) {
+                update.setObject(1, JobRows.NO_ETA);
+                update.setLong(2, id);
+                if (update.executeUpdate() == 1) {
+                    JobHistory.add(c, id, PENDING, null, "run now by " + by);
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /** Cancels a job that has not run yet (or failed), and every job waiting on it. */
