@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import io.connector.api.Backend;
 import io.connector.api.BackendRecord;
 import io.connector.api.Environment;
+import io.connector.api.store.RecordListener;
 import io.connector.api.store.RecordStore;
 import io.connector.api.store.StoreWork;
 import io.connector.api.unit.BackendAdapter;
@@ -42,6 +43,7 @@ import io.connector.magento.internal.adapter.StoreAdapter;
 import io.connector.magento.internal.adapter.StoreViewAdapter;
 import io.connector.magento.internal.adapter.WebsiteAdapter;
 import io.connector.magento.internal.client.MagentoClientPool;
+import io.connector.magento.internal.importer.PaymentRuleReview;
 import io.connector.magento.internal.importer.StandardAddressImporter;
 import io.connector.magento.internal.importer.StandardMagentoBatchImporter;
 import io.connector.magento.internal.importer.StandardMetadataBatchImporter;
@@ -102,6 +104,7 @@ public final class MagentoFixture implements AutoCloseable {
             if (!store().modelProblems().isEmpty()) {
                 throw new IllegalStateException("Model problems: " + store().modelProblems());
             }
+            storeFixture.listeners.add(new PaymentRuleReview(), Map.of(RecordListener.MODEL, "sale.payment.method"));
             units.backendDeclared(MagentoModels.SERVICE, new BackendInfo(MagentoModels.SERVICE, "", "", "Magento, any version",
                     BUNDLE, 0, SERVICE_IDS.incrementAndGet()));
             registerUnits(new MagentoClientPool());

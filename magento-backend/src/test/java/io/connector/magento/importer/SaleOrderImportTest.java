@@ -218,6 +218,17 @@ class SaleOrderImportTest {
 
         method("checkmo", "always");
         assertThat(shop.importRecord(SALE_ORDER, REGISTERED)).startsWith("Created");
+        // Setting the rule answered the checkpoint.
+        assertThat(shop.records(Checkpoints.MODEL, "model", "sale.payment.method")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("state", "reviewed").containsEntry("reviewed_by", "import_rule set to always"));
+    }
+
+    @Test
+    void aNewMethodSetToNeverByAnOperatorLeavesItsWaitingOrdersOut() {
+        assertThatThrownBy(() -> shop.importRecord(SALE_ORDER, REGISTERED)).isInstanceOf(RecordWaitsException.class);
+        method("checkmo", "never");
+        assertThatThrownBy(() -> shop.importRecord(SALE_ORDER, REGISTERED)).isInstanceOf(NothingToDoException.class)
+                .hasMessage("Orders paid with 'checkmo' are never imported (its import rule)");
     }
 
     @Test
