@@ -73,9 +73,9 @@ import io.connector.store.testing.TestDatabase;
  * The Magento units wired as the container wires them, without OSGi: the core's and this bundle's
  * models in a real store on H2, the units of the generic {@code magento} backend in a unit
  * registry, environments from the core's factory, and a backend record "shop" on a
- * {@link RecordedMagento}. No job queue: a record importer imports its dependencies itself, in
- * its transaction, and the metadata batch imports at once; the other batches delay jobs, and stay
- * with MagentoImportIT.
+ * {@link RecordedMagento}. A job queue that runs nothing ({@link RecordedJobs}): a record importer
+ * imports its dependencies itself, in its transaction, and the metadata batch imports at once; the
+ * other batches' jobs are kept for a test to look at, and run in MagentoImportIT.
  */
 public final class MagentoFixture implements AutoCloseable {
 
@@ -89,6 +89,7 @@ public final class MagentoFixture implements AutoCloseable {
 
     private final RecordedMagento magento;
     private final StoreFixture storeFixture;
+    private final RecordedJobs jobs = new RecordedJobs();
     private final UnitRegistry units = new UnitRegistry();
     private final ConnectorEnvironmentFactory environments;
     private final BackendRecord shop;
@@ -108,7 +109,7 @@ public final class MagentoFixture implements AutoCloseable {
             units.backendDeclared(MagentoModels.SERVICE, new BackendInfo(MagentoModels.SERVICE, "", "", "Magento, any version",
                     BUNDLE, 0, SERVICE_IDS.incrementAndGet()));
             registerUnits(new MagentoClientPool());
-            environments = new ConnectorEnvironmentFactory(units, store());
+            environments = new ConnectorEnvironmentFactory(units, store(), jobs);
             shop = backendRecord(SHOP, magento.location(), RecordedMagento.API_KEY);
         } catch (RuntimeException e) {
             close();
@@ -241,6 +242,11 @@ public final class MagentoFixture implements AutoCloseable {
     }
 
     /** The shop, as Magento answers it. */
+    /** What the importers queued: nothing runs. */
+    public RecordedJobs jobs() {
+        return jobs;
+    }
+
     public RecordedMagento magento() {
         return magento;
     }
@@ -294,8 +300,13 @@ public final class MagentoFixture implements AutoCloseable {
 
     /** Runs the model's batch import of everything. */
     public void importAll(String model) {
+        importBatch(model, Map.of());
+    }
+
+    /** Runs the model's batch import with these filters, as an {@code import_batch} job does. */
+    public void importBatch(String model, Map<String, Object> filters) {
         try (Environment env = environments.open(shop, model)) {
-            env.unit(BatchImporter.class).run(Map.of());
+            env.unit(BatchImporter.class).run(filters);
         }
     }
 

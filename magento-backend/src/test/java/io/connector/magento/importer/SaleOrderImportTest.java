@@ -21,7 +21,11 @@ import io.connector.api.Checkpoints;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.unit.ChunkResult;
 import io.connector.core.sync.RecordWaitsException;
+import io.connector.api.unit.BatchImporter;
 import io.connector.magento.MagentoFixture;
+import io.connector.magento.MagentoModels;
+import io.connector.magento.RecordedJobs;
+import io.connector.magento.adapter.SaleOrderAdapter;
 import io.connector.magento.RecordedMagento;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -439,6 +443,47 @@ class SaleOrderImportTest {
         shop.importRecord(prefixed, STORE_VIEW, "1", false);
         shop.importRecord(prefixed, SALE_ORDER, REGISTERED, false);
         assertThat(shop.records("sale.order", "name", "EC100000201")).hasSize(1);
+    }
+
+    @Test
+    void theImportDelaysOneBatchPerStoreViewThatImportsOrdersEachFromItsOwnDateOrFromSince() {
+        shop.importAll(MagentoModels.STORE_VIEW);
+        long french = (Long) shop.binding(STORE_VIEW, "2").orElseThrow().get("id");
+        long german = (Long) shop.binding(STORE_VIEW, "3").orElseThrow().get("id");
+        shop.inTransaction(s -> {
+            s.write(STORE_VIEW, french, Map.of("no_sales_order_sync", true));
+            s.write(STORE_VIEW, german, Map.of("import_orders_from_date", java.time.LocalDateTime.of(2026, 11, 1, 8, 0)));
+            return null;
+        });
+        shop.importBatch(SALE_ORDER, Map.of(BatchImporter.TO_DATE, "2026-12-01T10:00"));
+        List<RecordedJobs.Delayed> batches = shop.jobs().delayed("import_batch");
+        assertThat(batches).extracting(job -> job.args().get("filters")).containsExactlyInAnyOrder(
+                Map.of(SaleOrderAdapter.STORE_VIEW_FILTER, "1", BatchImporter.TO_DATE, "2026-12-01T10:00"),
+                Map.of(SaleOrderAdapter.STORE_VIEW_FILTER, "3", BatchImporter.FROM_DATE, "2026-11-01T08:00",
+                        BatchImporter.TO_DATE, "2026-12-01T10:00"),
+                Map.of(SaleOrderAdapter.STORE_VIEW_FILTER, "0", BatchImporter.TO_DATE, "2026-12-01T10:00"));
+        assertThat(batches).allSatisfy(job -> assertThat(job.priority()).isEqualTo(1))
+                .allSatisfy(job -> assertThat(job.args()).containsEntry("model", SALE_ORDER));
+
+        shop.jobs().clear();
+        shop.importBatch(SALE_ORDER, Map.of(BatchImporter.FROM_DATE, "2026-10-01T00:00", BatchImporter.TO_DATE, "2026-12-01T10:00"));
+        assertThat(shop.jobs().delayed("import_batch")).extracting(job -> (Object) ((Map<?, ?>) job.args().get("filters"))
+                .get(BatchImporter.FROM_DATE)).containsExactly("2026-10-01T00:00", "2026-10-01T00:00", "2026-10-01T00:00");
+    }
+
+    @Test
+    void aStoreViewsBatchSearchesItsNewOrdersImportsThemInChunksAndMovesItsDateToWhereItEndedLess30Seconds() {
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("state", Map.of("neq", "canceled"));
+        filters.put("store_id", Map.of("in", List.of("1")));
+        filters.put("created_at", Map.of("from", "2026-11-01 08:00:00", "to", "2026-12-01 10:00:00"));
+        shop.magento().answer("sales_order.search", List.of(Map.of("imported", false, "filters", filters)), List.of(REGISTERED, GUEST));
+        shop.importBatch(SALE_ORDER, Map.of(SaleOrderAdapter.STORE_VIEW_FILTER, "1", BatchImporter.FROM_DATE, "2026-11-01T08:00",
+                BatchImporter.TO_DATE, "2026-12-01T10:00"));
+        assertThat(shop.jobs().delayed("import_chunk")).singleElement().satisfies(job -> assertThat(job.args())
+                .containsEntry("external_ids", List.of(REGISTERED, GUEST)).containsEntry("model", SALE_ORDER));
+        assertThat(shop.binding(STORE_VIEW, "1").orElseThrow().get("import_orders_from_date"))
+                .isEqualTo(java.time.LocalDateTime.of(2026, 12, 1, 9, 59, 30));
     }
 
     @Test
