@@ -24,10 +24,14 @@ import io.connector.magento.client.MagentoClient;
  * <li>products (categories are imported before): {@code catalog_product.list}, then per product
  * {@code ol_catalog_product.info} and, for a product it keeps, {@code product_media.list} (the
  * reference then downloads each image over HTTP; the simulator serves no images, so that is left
- * out and the figure flatters the reference).</li>
+ * out and the figure flatters the reference);</li>
+ * <li>orders (customers and products imported before): {@code sales_order.search} per store view,
+ * then per order {@code sales_order.info} and, for a registered customer's, {@code customer.info}
+ * (the reference runs the customer's import for every order; it stops there when the customer is
+ * up to date), and {@code sales_order.get_parent} up an edited order's chain.</li>
  * </ul>
  *
- * <pre>java -cp benchmarks.jar io.connector.benchmarks.importbench.ReferenceImport URL USER KEY THREADS customers|products</pre>
+ * <pre>java -cp benchmarks.jar io.connector.benchmarks.importbench.ReferenceImport URL USER KEY THREADS customers|products|orders</pre>
  */
 public final class ReferenceImport {
 
@@ -45,8 +49,8 @@ public final class ReferenceImport {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 || !List.of("customers", "products").contains(args[4])) {
-            System.err.println("Usage: ReferenceImport URL USER KEY THREADS customers|products");
+        if (args.length != 5 || !List.of("customers", "products", "orders").contains(args[4])) {
+            System.err.println("Usage: ReferenceImport URL USER KEY THREADS customers|products|orders");
             System.exit(2);
         }
         int threads = Args.positive("THREADS", args[3]);
@@ -54,6 +58,8 @@ public final class ReferenceImport {
         Measure measure = new Measure(Measure.baseUrl(args[0]));
         if (args[4].equals("customers")) {
             reference.customers(measure, threads);
+        } else if (args[4].equals("orders")) {
+            reference.orders(measure, threads);
         } else {
             reference.products(measure, threads);
         }
@@ -103,6 +109,32 @@ public final class ReferenceImport {
             }
         });
         measure.end("products", "reference", ids.size(), kept.get(), ids.size() - kept.get(), -1);
+    }
+
+    private void orders(Measure measure, int threads) throws Exception {
+        // The reference reads its store views from its own database (imported with the metadata).
+        List<?> views = (List<?>) call("ol_storeviews.search", List.of(Map.of()));
+        measure.start();
+        List<String> ids = new ArrayList<>();
+        for (Object view : views) {
+            Map<String, Object> filters = Map.of("state", Map.of("neq", "canceled"),
+                    "store_id", Map.of("in", List.of(String.valueOf(view))));
+            for (Object id : (List<?>) call("sales_order.search", List.of(Map.of("imported", false, "filters", filters)))) {
+                ids.add(String.valueOf(id));
+            }
+        }
+        run(threads, ids, id -> {
+            Map<?, ?> order = (Map<?, ?>) call("sales_order.info", List.of(id.matches("\\d+") ? (Object) Integer.valueOf(id) : id));
+            Object customer = order.get("customer_id");
+            if (customer != null && !"1".equals(String.valueOf(order.get("customer_is_guest")))) {
+                call("customer.info", List.of(Integer.valueOf(String.valueOf(customer))));
+            }
+            Object parent = order.get("relation_parent_real_id");
+            while (parent != null && !Boolean.FALSE.equals(parent)) {
+                parent = call("sales_order.get_parent", List.of(String.valueOf(parent)));
+            }
+        });
+        measure.end("orders", "reference", ids.size(), ids.size(), 0, -1);
     }
 
     /** One job per record, {@code threads} at a time, as the reference's job channel runs them. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.store.StoreSession;
@@ -58,6 +59,7 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
     private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
     private static final int LONGEST_CHAIN = 100;
 
+    private SalesSettings settings;
     /** The current order's options for the mapper; set anew for each order. */
     private Map<String, Object> options = Map.of();
     /** The current order's amounts as imported, for the check of the totals. */
@@ -142,7 +144,7 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
         SalesSettings settings = settings();
         options.put(SaleOrderImportMapper.TAX_INCLUDED, settings.pricesIncludeTax(storeView));
         options.put(SaleOrderImportMapper.NAME_PREFIX, backendRecord().option(SALE_PREFIX_OPTION).orElse(""));
-        long partner = customer(session, remote, settings.websiteOf(storeView, remote.get("website_id")));
+        long partner = customer(session, remote, () -> settings.websiteOf(storeView, remote.get("website_id")));
         OrderAddresses addresses = new OrderAddresses(session, unit(ImportMapper.class, MagentoModels.ADDRESS));
         Object email = remote.get("customer_email");
         if (!(remote.get("billing_address") instanceof Map<?, ?> billing) || billing.isEmpty()) {
@@ -164,9 +166,10 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
     }
 
     /** The order's partner: its customer's, or its guest's; the customer imported first. */
-    private long customer(StoreSession session, Map<String, Object> remote, String website) {
+    private long customer(StoreSession session, Map<String, Object> remote, Supplier<String> websiteOfOrder) {
         String customerId = Objects.toString(remote.get("customer_id"), "").trim();
         boolean guest = truthy(remote.get("customer_is_guest")) || customerId.isEmpty();
+        String website = guest ? websiteOfOrder.get() : null;
         if (guest) {
             // A guest whose e-mail is a registered customer's of the website is that customer.
             Optional<String> registered = registeredWithEmail(session, remote.get("customer_email"), website);
@@ -354,8 +357,12 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
         session.noExport().write(MagentoModels.SALE_ORDER, parentBinding, change);
     }
 
+    /** Kept for the importer's life, one job's: a chunk looks its methods, carriers and store views up once. */
     private SalesSettings settings() {
-        return new SalesSettings(environment(), backendRecord());
+        if (settings == null) {
+            settings = new SalesSettings(environment(), backendRecord());
+        }
+        return settings;
     }
 
     private long recordOf(StoreSession session, String bindingModel, long binding) {

@@ -19,7 +19,8 @@ import io.connector.magento.MagentoModels;
  * its rule, the carrier, a store view's settings and website. A payment method or carrier seen
  * for the first time is created in a transaction of its own, so that it stays (with the
  * checkpoint asking for a payment method's rule) when the order that brought it waits or fails;
- * two jobs creating the same one meet on the unique name, and the loser reads the winner's.
+ * two jobs creating the same one meet on the unique name, and the loser reads the winner's. One
+ * instance serves one job: what it found is kept for the job's other orders (a chunk's).
  */
 public final class SalesSettings {
 
@@ -32,6 +33,9 @@ public final class SalesSettings {
 
     private final Environment environment;
     private final BackendRecord backend;
+    private final Map<String, PaymentMethod> methods = new HashMap<>();
+    private final Map<String, Long> carriers = new HashMap<>();
+    private final Map<String, Optional<Map<String, Object>>> storeViews = new HashMap<>();
 
     public SalesSettings(Environment environment, BackendRecord backend) {
         this.environment = environment;
@@ -44,6 +48,17 @@ public final class SalesSettings {
 
     /** The method named {@code name}; created with the rule {@code never} and a checkpoint when new. */
     public PaymentMethod paymentMethod(String name, String orderId) {
+        PaymentMethod known = methods.get(name);
+        // A method still waiting for its rule is read again: the rule may be set meanwhile.
+        if (known != null && known.pendingCheckpoint() == null) {
+            return known;
+        }
+        PaymentMethod method = readOrCreate(name, orderId);
+        methods.put(name, method);
+        return method;
+    }
+
+    private PaymentMethod readOrCreate(String name, String orderId) {
         Map<String, Object> method = createOrRead(() -> readMethod(name), () -> store().inNewTransaction(s -> {
             long id = s.noExport().create(PAYMENT_METHOD, Map.of("name", name, "import_rule", "never"));
             Map<String, Object> checkpoint = new HashMap<>();
@@ -74,10 +89,11 @@ public final class SalesSettings {
 
     /** The carrier of shipping method {@code code}, created (named after its description) when new. */
     public long carrier(String code, String description) {
-        return createOrRead(() -> store().inTransaction(s -> s.query(CARRIER).where("code", "=", code).first()),
+        return carriers.computeIfAbsent(code, c -> createOrRead(
+                () -> store().inTransaction(s -> s.query(CARRIER).where("code", "=", code).first()),
                 () -> store().inNewTransaction(s -> s.noExport().create(CARRIER, Map.of("code", code,
                         "name", description == null || description.isBlank() ? code : description))),
-                "carrier '" + code + "'");
+                "carrier '" + code + "'"));
     }
 
     /**
@@ -124,9 +140,9 @@ public final class SalesSettings {
         if (storeView == null) {
             return Optional.empty();
         }
-        return store().inTransaction(s -> s.query(MagentoModels.STORE_VIEW).where("backend_id", "=", backend.id())
-                .where("external_id", "=", storeView).limit(1).read("store_id", "catalog_price_tax_included",
-                        "no_sales_order_sync", "import_orders_from_date").stream().findFirst());
+        return storeViews.computeIfAbsent(storeView, view -> store().inTransaction(s -> s.query(MagentoModels.STORE_VIEW)
+                .where("backend_id", "=", backend.id()).where("external_id", "=", view).limit(1)
+                .read("store_id", "catalog_price_tax_included").stream().findFirst()));
     }
 
 }
