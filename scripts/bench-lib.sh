@@ -24,7 +24,9 @@ pg_commits() {
 }
 start_karaf() {   # DB
     stop_karaf
-    rm -rf "$karaf/data"
+    # A Karaf that has just stopped may still be closing files under data/ for a moment.
+    for _ in 1 2 3 4 5; do rm -rf "$karaf/data" 2>/dev/null && break; sleep 1; done
+    [ ! -e "$karaf/data" ] || rm -rf "$karaf/data"
     if [ "$1" = postgresql ]; then
         fresh_pg_database bench_karaf
         cat >"$datasource" <<EOF
