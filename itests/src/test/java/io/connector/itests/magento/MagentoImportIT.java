@@ -201,7 +201,7 @@ public class MagentoImportIT extends MagentoTestSupport {
                 .hasMessageStartingWith("No backend called 'nowhere' is configured");
         assertThatThrownBy(() -> execute("connector:import shop everything"))
                 .hasMessage("Unknown import 'everything' for backend shop (magento/1.7); one of: metadata, customer-groups, "
-                        + "partners, product-categories, products");
+                        + "partners, product-categories, products, sale-orders");
         assertThatThrownBy(() -> execute("connector:import --since yesterday shop partners"))
                 .hasMessageContaining("--since 'yesterday' is not a date-time");
         assertThatThrownBy(() -> execute("connector:import --since 2026-01-01 shop metadata"))
