@@ -285,13 +285,19 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) order.remove(SaleOrderImportMapper.LINES);
         long binding = super.create(session, externalId, order);
         long record = recordOf(session, MagentoModels.SALE_ORDER, binding);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         for (Map<String, Object> mapped : lines == null ? List.<Map<String, Object>>of() : lines) {
             Map<String, Object> line = new HashMap<>(mapped);
             Object item = line.remove(SaleOrderLineImportMapper.EXTERNAL_ID);
             line.put("order_id", record);
             if (item != null) {
+                // Created, not upserted: the order is new and locked, so its items cannot be bound
+                // yet, and the look-up and savepoint of an upsert would be three more round trips a line.
                 line.put("magento_order_id", binding);
-                session.noExport().upsertBinding(MagentoModels.SALE_ORDER_LINE, backendRecord().id(), item.toString(), line);
+                line.put("backend_id", backendRecord().id());
+                line.put("external_id", item.toString());
+                line.put("sync_date", now);
+                session.noExport().create(MagentoModels.SALE_ORDER_LINE, line);
             } else {
                 session.noExport().create("sale.order.line", line);
             }

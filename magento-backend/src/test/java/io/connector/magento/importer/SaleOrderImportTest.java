@@ -69,9 +69,26 @@ class SaleOrderImportTest {
         return (Map<String, Object>) shop.magento().recorded("sales_order.info", List.of(Integer.valueOf(incrementId)));
     }
 
-    /** Magento answers {@code order} for its increment id, as a string id or a number. */
+    /**
+     * Magento answers {@code order} for its increment id, as a string id or a number. A copy of a
+     * recorded order under another increment id gets items of its own, as Magento gives every
+     * order (an edited one too) new item ids.
+     */
+    @SuppressWarnings("unchecked")
     private void serve(Map<String, Object> order) {
         String id = order.get("increment_id").toString();
+        if (!id.equals(REGISTERED) && !id.equals(GUEST) && order.get("items") instanceof List<?> items) {
+            List<Object> renumbered = new ArrayList<>();
+            for (Object entry : items) {
+                Map<String, Object> item = new HashMap<>((Map<String, Object>) entry);
+                item.put("item_id", id.replace("-", "") + item.get("item_id"));
+                if (item.get("parent_item_id") != null) {
+                    item.put("parent_item_id", id.replace("-", "") + item.get("parent_item_id"));
+                }
+                renumbered.add(item);
+            }
+            order.put("items", renumbered);
+        }
         Object wire = id.matches("\\d+") ? Integer.valueOf(id) : id;
         shop.magento().answer("sales_order.info", List.of(wire), order);
     }
