@@ -108,7 +108,12 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
         call(resource + ".delete", List.of(remoteId(id)));
     }
 
-    /** The filters as Magento takes them: dates in its format under {@code updated_at}, the rest as given. */
+    /** The remote field the change-date filters apply to. */
+    protected String dateField() {
+        return "updated_at";
+    }
+
+    /** The filters as Magento takes them: dates in its format under {@link #dateField}, the rest as given. */
     protected Map<String, Object> remoteFilters(Map<String, Object> filters) {
         Map<String, Object> remote = new LinkedHashMap<>();
         Map<String, Object> updatedAt = new LinkedHashMap<>();
@@ -123,7 +128,7 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
             }
         }
         if (!updatedAt.isEmpty()) {
-            remote.put("updated_at", updatedAt);
+            remote.put(dateField(), updatedAt);
         }
         return remote;
     }

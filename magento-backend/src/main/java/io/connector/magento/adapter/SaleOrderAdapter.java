@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.connector.api.unit.BatchImporter;
 import io.connector.magento.client.MagentoClients;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -33,25 +32,22 @@ public abstract class SaleOrderAdapter extends MagentoAdapter {
         return ids(call(resource() + ".search", List.of(argument)), null);
     }
 
+    /** An order is imported once, when it is new: the window is on its creation. */
+    @Override
+    protected String dateField() {
+        return "created_at";
+    }
+
     /** Not cancelled, created in the window, in the store view: the reference's filters, as Magento takes them. */
     protected Map<String, Object> orderFilters(Map<String, Object> filters) {
+        Map<String, Object> given = new LinkedHashMap<>(filters == null ? Map.of() : filters);
+        Object storeView = given.remove(STORE_VIEW_FILTER);
         Map<String, Object> remote = new LinkedHashMap<>();
-        Map<String, Object> createdAt = new LinkedHashMap<>();
         remote.put("state", Map.of("neq", "canceled"));
-        for (Map.Entry<String, Object> filter : (filters == null ? Map.<String, Object>of() : filters).entrySet()) {
-            switch (filter.getKey()) {
-                case BatchImporter.FROM_DATE -> createdAt.put("from", magentoDate(filter.getValue()));
-                case BatchImporter.TO_DATE -> createdAt.put("to", magentoDate(filter.getValue()));
-                case STORE_VIEW_FILTER -> remote.put("store_id", Map.of("in", List.of(filter.getValue().toString())));
-                case BatchImporter.CHUNK_SIZE -> {
-                    // the import's, not a filter
-                }
-                default -> remote.put(filter.getKey(), filter.getValue());
-            }
+        if (storeView != null) {
+            remote.put("store_id", Map.of("in", List.of(storeView.toString())));
         }
-        if (!createdAt.isEmpty()) {
-            remote.put("created_at", createdAt);
-        }
+        remote.putAll(remoteFilters(given));
         return remote;
     }
 

@@ -182,13 +182,7 @@ public final class JobReads {
                 + "JOIN \"connector_job\" w ON w.\"id\" = d.\"job_id\" WHERE w.\"state\" = 'waiting') "
                 + "SELECT COUNT(*) FROM \"connector_job\" WHERE \"id\" IN (SELECT \"id\" FROM \"blocked\")"
                 + scope(backendId, createdSince, params);
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            Sql.bind(select, params);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return countOf(c, sql, params);
     }
 
     /**
@@ -201,6 +195,10 @@ public final class JobReads {
         params.add(dueAfter);
         String sql = "SELECT COUNT(*) FROM \"connector_job\" WHERE \"state\" = 'pending' AND \"eta\" > ?"
                 + scope(backendId, createdSince, params);
+        return countOf(c, sql, params);
+    }
+
+    private static long countOf(Connection c, String sql, List<Object> params) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             Sql.bind(select, params);
             try (ResultSet row = select.executeQuery()) {

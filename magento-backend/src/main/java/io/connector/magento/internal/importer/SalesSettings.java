@@ -36,6 +36,7 @@ public final class SalesSettings {
     private final Map<String, PaymentMethod> methods = new HashMap<>();
     private final Map<String, Long> carriers = new HashMap<>();
     private final Map<String, Optional<Map<String, Object>>> storeViews = new HashMap<>();
+    private final Map<String, Optional<String>> websites = new HashMap<>();
 
     public SalesSettings(Environment environment, BackendRecord backend) {
         this.environment = environment;
@@ -128,12 +129,14 @@ public final class SalesSettings {
         if (given != null && !given.toString().isBlank()) {
             return given.toString();
         }
-        return storeView(storeView).map(view -> view.get("store_id")).map(storeId -> store().inTransaction(s -> {
-            List<Map<String, Object>> stores = s.read(MagentoModels.STORE, List.of(((Number) storeId).longValue()), List.of("website_id"));
-            Object website = stores.isEmpty() ? null : stores.get(0).get("website_id");
-            return website == null ? null : s.read(MagentoModels.WEBSITE, List.of(((Number) website).longValue()),
-                    List.of("external_id")).stream().findFirst().map(row -> (String) row.get("external_id")).orElse(null);
-        })).orElse(null);
+        return websites.computeIfAbsent(String.valueOf(storeView), view -> storeView(storeView).map(row -> row.get("store_id"))
+                .map(storeId -> store().inTransaction(s -> {
+                    List<Map<String, Object>> stores = s.read(MagentoModels.STORE, List.of(((Number) storeId).longValue()),
+                            List.of("website_id"));
+                    Object website = stores.isEmpty() ? null : stores.get(0).get("website_id");
+                    return website == null ? null : s.read(MagentoModels.WEBSITE, List.of(((Number) website).longValue()),
+                            List.of("external_id")).stream().findFirst().map(row -> (String) row.get("external_id")).orElse(null);
+                }))).orElse(null);
     }
 
     private Optional<Map<String, Object>> storeView(String storeView) {
