@@ -43,7 +43,6 @@ import io.connector.magento.internal.adapter.StoreAdapter;
 import io.connector.magento.internal.adapter.StoreViewAdapter;
 import io.connector.magento.internal.adapter.WebsiteAdapter;
 import io.connector.magento.internal.client.MagentoClientPool;
-import io.connector.core.internal.checkpoint.StoreCheckpoints;
 import io.connector.magento.internal.importer.PaymentRuleReview;
 import io.connector.magento.internal.importer.StandardAddressImporter;
 import io.connector.magento.internal.importer.StandardMagentoBatchImporter;
@@ -106,7 +105,7 @@ public final class MagentoFixture implements AutoCloseable {
             if (!store().modelProblems().isEmpty()) {
                 throw new IllegalStateException("Model problems: " + store().modelProblems());
             }
-            storeFixture.listeners.add(new PaymentRuleReview(new StoreCheckpoints(store())), Map.of(RecordListener.MODEL, "sale.payment.method"));
+            storeFixture.listeners.add(new PaymentRuleReview(), Map.of(RecordListener.MODEL, "sale.payment.method"));
             units.backendDeclared(MagentoModels.SERVICE, new BackendInfo(MagentoModels.SERVICE, "", "", "Magento, any version",
                     BUNDLE, 0, SERVICE_IDS.incrementAndGet()));
             registerUnits(new MagentoClientPool());

@@ -67,6 +67,9 @@ public class MagentoOrderImportIT extends MagentoTestSupport {
             assertThat(execute("connector:record-write sale.payment.method " + method.get("id") + " import_rule=always"))
                     .contains("Wrote sale.payment.method " + method.get("id") + ": import_rule");
         }
+        // Setting a rule answered the checkpoint that asked for it.
+        assertThat(execute("connector:checkpoints --backend shop --state need-review")).doesNotContain("Payment method");
+        assertThat(execute("connector:checkpoints --backend shop --state reviewed")).contains("import_rule set to always");
         assertThat(execute("connector:job-retry --postponed --backend shop")).contains("2 postponed jobs due now");
         String second = execute("connector:jobs --wait --backend shop");
         assertThat(second).contains("failed: 0").doesNotContain("postponed");
