@@ -15,4 +15,6 @@ public interface MagentoModels {
     String PRODUCT = "magento.product.product";
     String SALE_ORDER = "magento.sale.order";
     String SALE_ORDER_LINE = "magento.sale.order.line";
+    String INVOICE = "magento.account.invoice";
+    String SHIPMENT = "magento.stock.picking";
 }

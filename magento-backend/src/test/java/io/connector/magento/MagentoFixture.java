@@ -23,6 +23,8 @@ import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.Binder;
 import io.connector.api.unit.ChunkResult;
+import io.connector.api.unit.ExportMapper;
+import io.connector.api.unit.Exporter;
 import io.connector.api.unit.ImportMapper;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
@@ -35,7 +37,9 @@ import io.connector.magento.client.MagentoClients;
 import io.connector.magento.internal.MagentoBinder;
 import io.connector.magento.internal.adapter.PartnerAdapter;
 import io.connector.magento.internal.adapter.PartnerCategoryAdapter;
-import io.connector.magento.internal.adapter.ProductAdapter;
+import io.connector.magento.internal.adapter.StandardProductAdapter;
+import io.connector.magento.internal.adapter.StandardInvoiceAdapter;
+import io.connector.magento.internal.adapter.StandardShipmentAdapter;
 import io.connector.magento.internal.adapter.StandardAddressAdapter;
 import io.connector.magento.internal.adapter.StandardSaleOrderAdapter;
 import io.connector.magento.internal.adapter.StandardProductCategoryAdapter;
@@ -43,6 +47,15 @@ import io.connector.magento.internal.adapter.StoreAdapter;
 import io.connector.magento.internal.adapter.StoreViewAdapter;
 import io.connector.magento.internal.adapter.WebsiteAdapter;
 import io.connector.magento.internal.client.MagentoClientPool;
+import io.connector.magento.internal.exporter.InvoiceExportListener;
+import io.connector.magento.internal.exporter.SaleOrderStateListener;
+import io.connector.magento.internal.exporter.ShipmentExportListener;
+import io.connector.magento.internal.exporter.StandardInvoiceExporter;
+import io.connector.magento.internal.exporter.StandardProductExportMapper;
+import io.connector.magento.internal.exporter.StandardProductStockExporter;
+import io.connector.magento.internal.exporter.StandardSaleOrderStateExporter;
+import io.connector.magento.internal.exporter.StandardShipmentExporter;
+import io.connector.magento.internal.exporter.StockExportListener;
 import io.connector.magento.internal.importer.PaymentRuleReview;
 import io.connector.magento.internal.importer.StandardAddressImporter;
 import io.connector.magento.internal.importer.StandardMagentoBatchImporter;
@@ -111,6 +124,7 @@ public final class MagentoFixture implements AutoCloseable {
             registerUnits(new MagentoClientPool());
             environments = new ConnectorEnvironmentFactory(units, store(), jobs);
             shop = backendRecord(SHOP, magento.location(), RecordedMagento.API_KEY);
+            registerExportListeners();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -131,7 +145,21 @@ public final class MagentoFixture implements AutoCloseable {
         unit("io.connector.magento.internal.MagentoBinder", Binder.class, MagentoBinder::new, MagentoModels.WEBSITE,
                 MagentoModels.STORE, MagentoModels.STORE_VIEW, MagentoModels.PARTNER_CATEGORY, MagentoModels.PARTNER,
                 MagentoModels.ADDRESS, MagentoModels.PRODUCT_CATEGORY, MagentoModels.PRODUCT, MagentoModels.SALE_ORDER,
-                MagentoModels.SALE_ORDER_LINE);
+                MagentoModels.SALE_ORDER_LINE, MagentoModels.INVOICE, MagentoModels.SHIPMENT);
+
+        unit("io.connector.magento.adapter.InvoiceAdapter", BackendAdapter.class, () -> new StandardInvoiceAdapter(clients),
+                MagentoModels.INVOICE);
+        unit("io.connector.magento.adapter.ShipmentAdapter", BackendAdapter.class, () -> new StandardShipmentAdapter(clients),
+                MagentoModels.SHIPMENT);
+        unit("io.connector.magento.exporter.ProductStockExporter", Exporter.class, StandardProductStockExporter::new,
+                MagentoModels.PRODUCT);
+        unit("io.connector.magento.exporter.ProductExportMapper", ExportMapper.class, StandardProductExportMapper::new,
+                MagentoModels.PRODUCT);
+        unit("io.connector.magento.exporter.InvoiceExporter", Exporter.class, StandardInvoiceExporter::new, MagentoModels.INVOICE);
+        unit("io.connector.magento.exporter.ShipmentExporter", Exporter.class, StandardShipmentExporter::new,
+                MagentoModels.SHIPMENT);
+        unit("io.connector.magento.exporter.SaleOrderStateExporter", Exporter.class, StandardSaleOrderStateExporter::new,
+                MagentoModels.SALE_ORDER);
 
         unit("io.connector.magento.adapter.WebsiteAdapter", BackendAdapter.class, () -> new WebsiteAdapter(clients),
                 MagentoModels.WEBSITE);
@@ -147,7 +175,7 @@ public final class MagentoFixture implements AutoCloseable {
                 MagentoModels.ADDRESS);
         unit("io.connector.magento.adapter.ProductCategoryAdapter", BackendAdapter.class,
                 () -> new StandardProductCategoryAdapter(clients), MagentoModels.PRODUCT_CATEGORY);
-        unit("io.connector.magento.adapter.ProductAdapter", BackendAdapter.class, () -> new ProductAdapter(clients),
+        unit("io.connector.magento.adapter.ProductAdapter", BackendAdapter.class, () -> new StandardProductAdapter(clients),
                 MagentoModels.PRODUCT);
         unit("io.connector.magento.adapter.SaleOrderAdapter", BackendAdapter.class, () -> new StandardSaleOrderAdapter(clients),
                 MagentoModels.SALE_ORDER);
@@ -197,6 +225,59 @@ public final class MagentoFixture implements AutoCloseable {
         unit("io.connector.magento.mapper.SaleOrderLineImportMapper", ImportMapper.class,
                 StandardSaleOrderLineImportMapper::new, MagentoModels.SALE_ORDER_LINE);
         unit(TestPartnerImportMapper.class.getName(), ImportMapper.class, TestPartnerImportMapper::new, MagentoModels.PARTNER);
+    }
+
+    /** The export listeners, delaying into {@link #jobs()}, on the one backend record {@link #shop()}. */
+    private void registerExportListeners() {
+        Supplier<io.connector.api.job.JobQueue> queue = () -> jobs;
+        Supplier<io.connector.api.BackendRecords> records = () -> new io.connector.api.BackendRecords() {
+            @Override
+            public java.util.Collection<BackendRecord> all() {
+                return List.of(shop);
+            }
+
+            @Override
+            public Optional<BackendRecord> find(String nameOrId) {
+                return nameOrId.equals(shop.id()) || nameOrId.equals(shop.name()) ? Optional.of(shop) : Optional.empty();
+            }
+
+            @Override
+            public BackendRecord get(String nameOrId) {
+                return find(nameOrId).orElseThrow(() -> new io.connector.api.UnknownBackendException("No backend " + nameOrId));
+            }
+        };
+        storeFixture.listeners.add(new StockExportListener(queue, records), Map.of(RecordListener.MODEL, MagentoModels.PRODUCT));
+        storeFixture.listeners.add(new InvoiceExportListener(queue, records),
+                Map.of(RecordListener.MODEL, List.of("account.invoice", MagentoModels.INVOICE)));
+        storeFixture.listeners.add(new ShipmentExportListener(queue, records),
+                Map.of(RecordListener.MODEL, List.of("stock.picking", MagentoModels.SHIPMENT)));
+        storeFixture.listeners.add(new SaleOrderStateListener(queue, records), Map.of(RecordListener.MODEL, "sale.order"));
+    }
+
+    /** Exports a binding, as an {@code export_record} job does; what it says it did. */
+    public String export(String bindingModel, long bindingId, List<String> fields) {
+        try (Environment env = environments.open(shop, bindingModel)) {
+            return env.unit(Exporter.class).run(bindingId, fields);
+        }
+    }
+
+    /** Runs the export jobs the listeners delayed (and those they delay), in order, as the queue would; their results. */
+    public List<String> runExports() {
+        List<String> results = new java.util.ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            List<RecordedJobs.Delayed> delayed = jobs.delayed(io.connector.core.sync.ExportJobs.EXPORT_RECORD);
+            if (delayed.isEmpty()) {
+                return results;
+            }
+            jobs.clearFunction(io.connector.core.sync.ExportJobs.EXPORT_RECORD);
+            for (RecordedJobs.Delayed job : delayed.stream().sorted(java.util.Comparator.comparingInt(RecordedJobs.Delayed::priority))
+                    .toList()) {
+                @SuppressWarnings("unchecked")
+                List<String> fields = (List<String>) job.args().get("fields");
+                results.add(export(job.args().get("model").toString(), ((Number) job.args().get("binding_id")).longValue(), fields));
+            }
+        }
+        throw new AssertionError("Exports kept delaying exports");
     }
 
     private void unit(String name, Class<?> type, Supplier<Object> factory, String... models) {

@@ -19,7 +19,7 @@ public final class RecordedJobs implements JobQueue {
 
     /** A delayed job as its builder was told. */
     public record Delayed(String function, Map<String, Object> args, int priority, String channel, String description,
-            String identityKey, String backendId) {
+            String identityKey, String backendId, Duration after) {
     }
 
     private final List<Delayed> delayed = Collections.synchronizedList(new ArrayList<>());
@@ -34,6 +34,11 @@ public final class RecordedJobs implements JobQueue {
 
     public void clear() {
         delayed.clear();
+    }
+
+    /** Forgets the jobs of one function, as if they ran. */
+    public void clearFunction(String function) {
+        delayed.removeIf(job -> job.function().equals(function));
     }
 
     @Override
@@ -59,6 +64,7 @@ public final class RecordedJobs implements JobQueue {
         private String description;
         private String identityKey;
         private String backendId;
+        private Duration after;
 
         Builder(String function) {
             this.function = function;
@@ -89,6 +95,7 @@ public final class RecordedJobs implements JobQueue {
 
         @Override
         public JobBuilder after(Duration delay) {
+            after = delay;
             return this;
         }
 
@@ -116,6 +123,12 @@ public final class RecordedJobs implements JobQueue {
         }
 
         @Override
+        public JobBuilder pendingIdentityKey(String key) {
+            identityKey = "(until claimed) " + key;
+            return this;
+        }
+
+        @Override
         public JobBuilder backend(String value) {
             backendId = value;
             return this;
@@ -133,7 +146,14 @@ public final class RecordedJobs implements JobQueue {
 
         @Override
         public String delay() {
-            delayed.add(new Delayed(function, Map.copyOf(args), priority, channel, description, identityKey, backendId));
+            synchronized (delayed) {
+                // A key held while pending: the same job pending already is the answer, as the queue gives it.
+                if (identityKey != null && identityKey.startsWith("(until claimed) ")
+                        && delayed.stream().anyMatch(job -> identityKey.equals(job.identityKey()))) {
+                    return "pending " + identityKey;
+                }
+                delayed.add(new Delayed(function, Map.copyOf(args), priority, channel, description, identityKey, backendId, after));
+            }
             return UUID.randomUUID().toString();
         }
     }

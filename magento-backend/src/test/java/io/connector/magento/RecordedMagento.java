@@ -113,6 +113,11 @@ public final class RecordedMagento implements AutoCloseable {
         refuseMultiCall = true;
     }
 
+    /** Forgets the calls received so far. */
+    public void clearReceived() {
+        received.clear();
+    }
+
     /** The API calls received so far, {@code multiCall} items one by one. */
     public List<ApiCall> received() {
         synchronized (received) {

@@ -140,7 +140,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
             return skip;
         }
         // Locked before the binding is looked up, so that two jobs cannot both see none and both create.
-        if (!session.tryLock("import " + model() + " " + backendRecord().id() + " " + externalId)) {
+        if (!session.tryLock(lockKey(model(), backendRecord().id(), externalId))) {
             // The other job holds it for one record's import, usually milliseconds: children of a
             // tree imported at once (categories whose parent another worker is importing) meet this
             // all the time, and a long pause would stall the whole import. Not counted as a try.
@@ -170,6 +170,11 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         }
         afterImport(session, id, remote);
         return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId);
+    }
+
+    /** The lock a record's import holds, and its export takes too: the two must not overlap. */
+    static String lockKey(String model, String backendId, String externalId) {
+        return "import " + model + " " + backendId + " " + externalId;
     }
 
     /** e.g. "magento.res.partner 136 of backend shop1". */

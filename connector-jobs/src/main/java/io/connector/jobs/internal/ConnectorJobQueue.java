@@ -199,6 +199,11 @@ public final class ConnectorJobQueue implements JobQueue {
         }
 
         @Override
+        public JobBuilder pendingIdentityKey(String value) {
+            return identityKey(value); // TEMPORARY until the jobkey branch lands
+        }
+
+        @Override
         public JobBuilder identityKey(String value) {
             identityKey = value;
             return this;

@@ -12,7 +12,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Sales orders, by increment id. {@code sales_order.search} is the Magento-side extension's
  * method: it takes {@code {imported, filters}} and answers increment ids; the date window is on
  * {@code created_at} (an order is imported once, when it is new), the store view in
- * {@code store_id}. {@code sales_order.get_parent} walks an edited order's chain.
+ * {@code store_id}. {@code sales_order.get_parent} walks an edited order's chain;
+ * {@code sales_order.addComment} sets an order's status.
  */
 @ConsumerType
 public abstract class SaleOrderAdapter extends MagentoAdapter {
@@ -64,5 +65,23 @@ public abstract class SaleOrderAdapter extends MagentoAdapter {
             throw malformed("an increment id or false for " + resource() + ".get_parent " + incrementId, answer);
         }
         return Optional.of(answer.toString());
+    }
+
+    /**
+     * Sets the status of order {@code incrementId}, with a comment for its history when given
+     * (a null comment and notify are left out of the call, as the reference sends them).
+     */
+    public void addComment(String incrementId, String status, String comment, Boolean notify) {
+        Object answer = call(resource() + ".addComment", java.util.Arrays.asList(incrementId, status, comment, notify));
+        if (!Boolean.TRUE.equals(answer) && !"1".equals(String.valueOf(answer))) {
+            throw malformed("true for " + resource() + ".addComment " + incrementId, answer);
+        }
+    }
+
+    /** The status of order {@code incrementId}, read with {@code sales_order.info} (the increment id as text). */
+    public String statusOf(String incrementId) {
+        Map<String, Object> order = struct(call(resource() + ".info", List.of(incrementId)), resource() + ".info " + incrementId);
+        Object status = order.get("status");
+        return status == null ? null : status.toString();
     }
 }

@@ -11,6 +11,6 @@ import org.osgi.service.component.annotations.ServiceScope;
 @Component(service = Binder.class, scope = ServiceScope.PROTOTYPE)
 @UnitFor(service = MagentoModels.SERVICE, model = {MagentoModels.WEBSITE, MagentoModels.STORE, MagentoModels.STORE_VIEW,
     MagentoModels.PARTNER_CATEGORY, MagentoModels.PARTNER, MagentoModels.ADDRESS, MagentoModels.PRODUCT_CATEGORY,
-    MagentoModels.PRODUCT, MagentoModels.SALE_ORDER, MagentoModels.SALE_ORDER_LINE})
+    MagentoModels.PRODUCT, MagentoModels.SALE_ORDER, MagentoModels.SALE_ORDER_LINE, MagentoModels.INVOICE, MagentoModels.SHIPMENT})
 public class MagentoBinder extends StoreBinder {
 }

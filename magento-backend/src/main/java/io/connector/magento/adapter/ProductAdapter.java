@@ -1,0 +1,46 @@
+package io.connector.magento.adapter;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.connector.magento.client.MagentoClient;
+import io.connector.magento.client.MagentoClients;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Products: {@code catalog_product.list} to find them; {@code ol_catalog_product.info} to read one,
+ * by id rather than SKU (the last argument), since a SKU made of digits would be taken for an id;
+ * {@code oerp_cataloginventory_stock_item.update} (the Magento-side extension's method) to set a
+ * product's stock.
+ */
+@ConsumerType
+public abstract class ProductAdapter extends MagentoAdapter {
+
+    protected ProductAdapter(MagentoClients clients) {
+        super(clients, "catalog_product");
+    }
+
+    /**
+     * Sets the stock of product {@code productId}: {@code qty}, {@code is_in_stock},
+     * {@code manage_stock}, {@code use_config_manage_stock}, {@code backorders},
+     * {@code use_config_backorders}, as given.
+     */
+    public void updateStock(String productId, Map<String, Object> data) {
+        Object answer = call("oerp_cataloginventory_stock_item.update", List.of(remoteId(productId), data));
+        if (!Boolean.TRUE.equals(answer) && !"1".equals(String.valueOf(answer))) {
+            throw malformed("true for oerp_cataloginventory_stock_item.update " + productId, answer);
+        }
+    }
+
+    @Override
+    public List<String> search(Map<String, Object> filters) {
+        return ids(call(resource() + ".list", List.of(remoteFilters(filters))), "product_id");
+    }
+
+    @Override
+    protected MagentoClient.Call infoCall(String id, List<String> attributes) {
+        return new MagentoClient.Call("ol_catalog_product.info",
+                Arrays.asList(remoteId(id), null, attributes == null || attributes.isEmpty() ? null : attributes, "id"));
+    }
+}

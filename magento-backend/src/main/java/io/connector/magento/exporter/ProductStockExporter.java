@@ -1,0 +1,62 @@
+package io.connector.magento.exporter;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.core.sync.AbstractExporter;
+import io.connector.magento.adapter.ProductAdapter;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Exports a product's stock: the changed {@link #STOCK_FIELDS} of its binding, mapped by the
+ * product's export mapper ({@code ProductExportMapper}), with
+ * {@code oerp_cataloginventory_stock_item.update}. Magento is the catalogue's master: a product
+ * itself is not exported, so a binding without a Magento id is an error, and the product's change
+ * date in Magento says nothing about its stock.
+ */
+@ConsumerType
+public abstract class ProductStockExporter extends AbstractExporter {
+
+    /** The binding's fields whose change is exported, sorted. */
+    public static final List<String> STOCK_FIELDS = List.of("backorders", "magento_qty", "manage_stock");
+    /** Stock exports run after the default priority, as the reference's. */
+    public static final int PRIORITY = 20;
+
+    @Override
+    protected boolean checksRemoteChanges() {
+        return false;
+    }
+
+    @Override
+    protected String mustSkip(StoreSession session, Map<String, Object> binding, Collection<String> fields) {
+        if (Boolean.TRUE.equals(binding.get("no_stock_sync"))) {
+            return "Not exported: the stock of " + describe(((Number) binding.get("id")).longValue()) + " is not synchronized "
+                    + "(no_stock_sync)";
+        }
+        if ("service".equals(binding.get("type"))) {
+            return "Not exported: " + describe(((Number) binding.get("id")).longValue()) + " is a service, without stock";
+        }
+        return null;
+    }
+
+    @Override
+    protected ExportResult export(StoreSession session, Map<String, Object> binding, String externalId, Collection<String> fields) {
+        // A create sends every field; the stock alone is all there is to send, so the fields stay as asked.
+        return super.export(session, binding, externalId, fields.isEmpty() ? STOCK_FIELDS : fields);
+    }
+
+    @Override
+    protected String createRemote(Map<String, Object> data) {
+        throw new ConnectorException(model() + " of backend " + backendRecord().name() + ": a product without a Magento id has "
+                + "no stock there; import the product from Magento first");
+    }
+
+    @Override
+    protected void updateRemote(String externalId, Map<String, Object> data) {
+        ((ProductAdapter) unit(BackendAdapter.class)).updateStock(externalId, data);
+    }
+}

@@ -1,0 +1,115 @@
+package io.connector.magento.exporter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.connector.api.ConnectorException;
+import io.connector.api.store.StoreSession;
+import io.connector.api.unit.InvalidDataException;
+import io.connector.core.sync.AbstractExporter;
+import io.connector.magento.MagentoModels;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * What the exports of an order's documents (invoices, shipments) share: the Magento order they
+ * belong to, its store's settings, the Magento item ids of the order's lines, and finding the
+ * document Magento made already when it says there is nothing left to invoice or ship.
+ * Documents are created once and never updated, so the remote change date is not looked at.
+ */
+@ConsumerType
+public abstract class SaleOrderDocumentExporter extends AbstractExporter {
+
+    /** Magento's fault when there is nothing left to invoice or ship on the order. */
+    public static final int NOTHING_LEFT = 102;
+
+    @Override
+    protected boolean checksRemoteChanges() {
+        return false;
+    }
+
+    protected static long id(Map<String, Object> record, String field) {
+        Object value = record.get(field);
+        if (!(value instanceof Number number)) {
+            throw new InvalidDataException("No " + field + " on " + record.get("id"));
+        }
+        return number.longValue();
+    }
+
+    /** The Magento order binding of the document, which must have its increment id. */
+    protected final Map<String, Object> orderBinding(StoreSession session, Map<String, Object> binding) {
+        long bindingId = id(binding, "id");
+        Object orderBinding = binding.get("magento_order_id");
+        if (!(orderBinding instanceof Number orderBindingId)) {
+            throw new InvalidDataException(describe(bindingId) + " has no Magento order (magento_order_id)");
+        }
+        Map<String, Object> order = session.read(MagentoModels.SALE_ORDER, orderBindingId.longValue()).orElseThrow(() ->
+                new InvalidDataException(describe(bindingId) + ": its Magento order " + orderBindingId + " no longer exists"));
+        if (text(order.get("external_id")) == null) {
+            throw new InvalidDataException(describe(bindingId) + ": its order (" + MagentoModels.SALE_ORDER + " "
+                    + orderBindingId + ") has no Magento increment id");
+        }
+        return order;
+    }
+
+    /** The Magento store ({@code magento.store}) of the order's store view, when known. */
+    protected final Optional<Map<String, Object>> storeOf(StoreSession session, Map<String, Object> order) {
+        if (!(order.get("storeview_id") instanceof Number view)) {
+            return Optional.empty();
+        }
+        return session.read(MagentoModels.STORE_VIEW, view.longValue()).map(v -> v.get("store_id"))
+                .filter(Number.class::isInstance).flatMap(store -> session.read(MagentoModels.STORE, ((Number) store).longValue()));
+    }
+
+    /** A boolean setting of the order's store; {@code fallback} when it has none. */
+    protected final boolean storeSetting(StoreSession session, Map<String, Object> order, String field, boolean fallback) {
+        return storeOf(session, order).map(store -> store.get(field)).map(Boolean.TRUE::equals).orElse(fallback);
+    }
+
+    /** The Magento item id of sale order line {@code orderLineId} in the order. */
+    protected final Optional<String> itemId(StoreSession session, Map<String, Object> order, long orderLineId) {
+        return session.query(MagentoModels.SALE_ORDER_LINE).where("magento_order_id", "=", order.get("id"))
+                .where("record_id", "=", orderLineId).read("external_id").stream().map(row -> text(row.get("external_id")))
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The Magento item id of the order's first line of product {@code productId} (in the order's sequence). */
+    protected final Optional<String> itemIdOfProduct(StoreSession session, Map<String, Object> order, long productId) {
+        return session.query(MagentoModels.SALE_ORDER_LINE).where("magento_order_id", "=", order.get("id"))
+                .where("record_id.product_id", "=", productId).order("id").read("external_id").stream()
+                .map(row -> text(row.get("external_id"))).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * After Magento said there is nothing left ({@code fault}; null when it answered no id): the
+     * one document among {@code remoteIds} (the order's) that no binding of this backend has.
+     */
+    protected final String existing(StoreSession session, long bindingId, String what, String orderIncrementId,
+            List<String> remoteIds, RuntimeException fault) {
+        Set<String> bound = new HashSet<>();
+        for (Map<String, Object> row : session.query(model()).where("backend_id", "=", backendRecord().id())
+                .where("external_id", "in", remoteIds.isEmpty() ? List.of("") : remoteIds).read("external_id")) {
+            bound.add(String.valueOf(row.get("external_id")));
+        }
+        List<String> free = new ArrayList<>();
+        for (String id : remoteIds) {
+            if (!bound.contains(id)) {
+                free.add(id);
+            }
+        }
+        String why = fault == null ? "Magento answered no " + what + " id" : fault.getMessage();
+        if (free.size() == 1) {
+            return free.get(0);
+        }
+        if (free.isEmpty()) {
+            throw new ConnectorException(describe(bindingId) + ": " + why + ", and order " + orderIncrementId + " has no "
+                    + what + " in Magento that is not bound already (it has " + remoteIds + ")");
+        }
+        throw new ConnectorException(describe(bindingId) + ": " + why + "; order " + orderIncrementId + " has several "
+                + what + "s in Magento that no binding has (" + free + "): set the right one as this binding's external_id "
+                + "with connector:record-write " + model() + " " + bindingId + " external_id=...");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Exports to Magento 1.x: a product's stock, invoices, shipments with their tracking numbers, and
+ * an order's state; version bundles extend them where their API differs.
+ */
+@Version("1.0.0")
+package io.connector.magento.exporter;
+
+import org.osgi.annotation.versioning.Version;
