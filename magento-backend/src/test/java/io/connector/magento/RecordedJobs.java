@@ -116,6 +116,12 @@ public final class RecordedJobs implements JobQueue {
         }
 
         @Override
+        public JobBuilder pendingIdentityKey(String key) {
+            identityKey = key;
+            return this;
+        }
+
+        @Override
         public JobBuilder backend(String value) {
             backendId = value;
             return this;

@@ -33,9 +33,19 @@ public interface JobBuilder extends JobStep {
 
     /**
      * While a job with this key is waiting, pending, claimed or started, delaying another returns
-     * its uuid instead; the database enforces it.
+     * its uuid instead; the database enforces it. Setting it replaces a
+     * {@link #pendingIdentityKey}.
      */
     JobBuilder identityKey(String key);
+
+    /**
+     * Like {@link #identityKey}, but only until a worker takes the job: while it waits or is
+     * pending, delaying another with this key returns its uuid; once it is claimed, another is a
+     * new job. For work that must see what changed while it ran, e.g. the export of a record's
+     * latest values: a write made during the export delays the next one. Setting it replaces an
+     * {@link #identityKey}.
+     */
+    JobBuilder pendingIdentityKey(String key);
 
     /** The backend record it works for: shown in job lists, set in the logging MDC. */
     JobBuilder backend(String backendId);
