@@ -33,7 +33,8 @@ public interface JobBuilder extends JobStep {
 
     /**
      * While a job with this key is waiting, pending, claimed or started, delaying another returns
-     * its uuid instead; the database enforces it.
+     * its uuid instead; the database enforces it. Setting it replaces a
+     * {@link #pendingIdentityKey}.
      */
     JobBuilder identityKey(String key);
 
@@ -41,7 +42,8 @@ public interface JobBuilder extends JobStep {
      * Like {@link #identityKey}, but only until a worker takes the job: while it waits or is
      * pending, delaying another with this key returns its uuid; once it is claimed, another is a
      * new job. For work that must see what changed while it ran, e.g. the export of a record's
-     * latest values: a write made during the export delays the next one.
+     * latest values: a write made during the export delays the next one. Setting it replaces an
+     * {@link #identityKey}.
      */
     JobBuilder pendingIdentityKey(String key);
 

@@ -135,6 +135,8 @@ public final class ConnectorJobQueue implements JobQueue {
         private String description;
         private String channel;
         private String identityKey;
+        /** Whether the identity key holds only until a worker claims the job. */
+        private boolean keyUntilClaim;
         private String backendId;
 
         Builder(String function) {
@@ -199,13 +201,16 @@ public final class ConnectorJobQueue implements JobQueue {
         }
 
         @Override
-        public JobBuilder pendingIdentityKey(String value) {
-            return identityKey(value); // TEMPORARY until the jobkey branch lands
+        public JobBuilder identityKey(String value) {
+            identityKey = value;
+            keyUntilClaim = false;
+            return this;
         }
 
         @Override
-        public JobBuilder identityKey(String value) {
+        public JobBuilder pendingIdentityKey(String value) {
             identityKey = value;
+            keyUntilClaim = true;
             return this;
         }
 
@@ -245,8 +250,9 @@ public final class ConnectorJobQueue implements JobQueue {
             Optional<Registered> registered = functions.get(function);
             return new NewJob(function, JsonArgs.write(args),
                     description != null ? description : registered.map(Registered::description).orElse("Function " + function),
-                    channelOf(channel, registered.orElse(null)), priority, eta, maxRetries, identityKey, backendId,
-                    registered.map(Registered::timeoutSeconds).orElse(null), waiting);
+                    channelOf(channel, registered.orElse(null)), priority, eta, maxRetries, identityKey,
+                    keyUntilClaim && identityKey != null, backendId, registered.map(Registered::timeoutSeconds).orElse(null),
+                    waiting);
         }
     }
 

@@ -24,8 +24,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** What operators do with jobs and see of them, in the database, so across every node. */
-@Component(service = JobAdmin.class)
+/**
+ * What operators do with jobs and see of them, in the database, so across every node. Also a
+ * service of its own class, for the bundle's commands: {@link #detail} says more than the API.
+ */
+@Component(service = {JobAdmin.class, JobAdminService.class})
 public final class JobAdminService implements JobAdmin {
 
     /** How often {@link #awaitAndReport} prints progress. */
@@ -56,8 +59,13 @@ public final class JobAdminService implements JobAdmin {
 
     @Override
     public JobView get(String uuid) {
-        Optional<JobView> view = sql.inTransaction(tx -> JobReads.view(tx.connection(), uuid));
-        return view.orElseThrow(() -> new ConnectorException("No job with uuid " + uuid));
+        return detail(uuid).view();
+    }
+
+    /** {@link #get}, and whether the job's identity key holds only until its claim. */
+    public JobReads.Detail detail(String uuid) {
+        Optional<JobReads.Detail> detail = sql.inTransaction(tx -> JobReads.detail(tx.connection(), uuid));
+        return detail.orElseThrow(() -> new ConnectorException("No job with uuid " + uuid));
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.connector.jobs.internal.runner.JobRunner;
 import io.connector.jobs.internal.sql.JobClaims;
 import io.connector.jobs.internal.sql.JobOperations;
 import io.connector.jobs.internal.sql.JobReads;
+import io.connector.jobs.internal.sql.JobTransitions;
 import io.connector.store.spi.Sql;
 import io.connector.store.testing.StoreFixture;
 import io.connector.store.testing.TestDatabase;
@@ -325,6 +326,176 @@ abstract class JobQueueContract {
         String first = queue.job("record").identityKey("k").delay();
         awaitState(first, "done");
         assertThat(queue.job("record").identityKey("k").delay()).isNotEqualTo(first);
+    }
+
+    /** Claims every pending job as a worker of another node would, with a long lease. */
+    List<JobRow> claimAs(String worker) {
+        return inConnection(c -> JobClaims.claim(c, ChannelTree.parse("root:4"), worker, Sql.now().plusMinutes(5), 10));
+    }
+
+    long payloadRowsWithKey(String key) {
+        return inConnection(c -> {
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM \"connector_job_payload\" WHERE \"identity_key\" = ?")) {
+                count.setString(1, key);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aPendingIdentityKeyKeepsOneJobWhileItWaitsOrIsPending() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").arg("name", "a").pendingIdentityKey("export product 7").delay();
+        assertThat(queue.job("record").arg("name", "b").pendingIdentityKey("export product 7").delay()).isEqualTo(first);
+        assertThat(payloadRowsWithKey("export product 7")).isEqualTo(1);
+        assertThat(job(first)).containsEntry("state", "pending").containsEntry("active_key", "export product 7")
+                .containsEntry("key_until_claim", true);
+        assertThat(parts.admin.detail(first).keyUntilClaim()).as("what connector:job shows").isTrue();
+        assertThat(parts.admin.detail(first).view().identityKey()).isEqualTo("export product 7");
+
+        // Waiting for a parent holds the key too.
+        List<String> chained = queue.job("record").onDone(queue.job("record").pendingIdentityKey("export product 8")).delay();
+        assertThat(state(chained.get(1))).isEqualTo("waiting");
+        assertThat(queue.job("record").pendingIdentityKey("export product 8").delay()).isEqualTo(chained.get(1));
+        assertThat(payloadRowsWithKey("export product 8")).isEqualTo(1);
+    }
+
+    @Test
+    void identityKeyAndPendingIdentityKeyReplaceEachOther() {
+        queueOnly(new TestJobConfig());
+        String pending = queue.job("record").identityKey("x").pendingIdentityKey("y").delay();
+        assertThat(job(pending)).containsEntry("identity_key", "y").containsEntry("key_until_claim", true);
+        String ordinary = queue.job("record").pendingIdentityKey("z").identityKey("z").delay();
+        assertThat(job(ordinary)).containsEntry("identity_key", "z").containsEntry("key_until_claim", false);
+        assertThat(parts.admin.detail(ordinary).keyUntilClaim()).isFalse();
+        String none = queue.job("record").delay();
+        assertThat(job(none)).containsEntry("active_key", null).containsEntry("key_until_claim", false);
+    }
+
+    @Test
+    void theClaimGivesUpAPendingIdentityKeyAndTheFirstJobStillEndsDone() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").pendingIdentityKey("export order 9").delay();
+        List<JobRow> claimed = claimAs("other-node#1");
+        assertThat(claimed).extracting(JobRow::uuid).containsExactly(first);
+        assertThat(job(first)).containsEntry("state", "claimed").containsEntry("active_key", null);
+
+        // A write made while the export runs, after it read the values: a new export.
+        String second = queue.job("record").pendingIdentityKey("export order 9").delay();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(job(second)).containsEntry("state", "pending").containsEntry("active_key", "export order 9");
+        assertThat(queue.job("record").pendingIdentityKey("export order 9").delay()).as("the second holds it now")
+                .isEqualTo(second);
+
+        assertThat(this.<Boolean>inConnection(c -> JobTransitions.done(c, claimed.get(0), Sql.now(), "exported"))).isTrue();
+        assertThat(job(first)).containsEntry("state", "done").containsEntry("result", "exported");
+        assertThat(job(second)).containsEntry("state", "pending").containsEntry("active_key", "export order 9");
+    }
+
+    @Test
+    void aWriteWhileAnExportRunsMakesTheNextExportAndBothEndDone() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        register("export", Map.of(), context -> {
+            ran.add(context.uuid());
+            running.countDown();
+            if (!release.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+            return "exported";
+        });
+        // One job at a time: the next export stays pending behind the running one.
+        start(new TestJobConfig().channels("root:1"));
+        String first = queue.job("export").pendingIdentityKey("export product 7").delay();
+        assertThat(running.await(20, TimeUnit.SECONDS)).as("the first export runs").isTrue();
+        awaitState(first, "started");
+        assertThat(job(first)).containsEntry("active_key", null);
+        String second = queue.job("export").pendingIdentityKey("export product 7").delay();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(state(second)).isEqualTo("pending");
+        assertThat(queue.job("export").pendingIdentityKey("export product 7").delay()).isEqualTo(second);
+        release.countDown();
+        awaitState(first, "done");
+        awaitState(second, "done");
+        assertThat(ran).containsExactly(first, second);
+        assertThat(job(first)).containsEntry("result", "exported");
+        assertThat(history(first)).containsExactly("created", "claimed", "started", "done");
+    }
+
+    @Test
+    void anOrdinaryIdentityKeyHoldsWhileItsJobIsClaimedAndStarted() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").identityKey("import order 9").delay();
+        List<JobRow> claimed = claimAs("other-node#1");
+        assertThat(job(first)).containsEntry("state", "claimed").containsEntry("active_key", "import order 9");
+        assertThat(queue.job("record").identityKey("import order 9").delay()).isEqualTo(first);
+
+        long id = claimed.get(0).id();
+        inConnection(c -> {
+            JobTransitions.heartbeat(c, "other-node#1", List.of(id), Map.of(id, Sql.now()), Sql.now().plusMinutes(5));
+            return null;
+        });
+        assertThat(job(first)).containsEntry("state", "started").containsEntry("active_key", "import order 9");
+        assertThat(queue.job("record").identityKey("import order 9").delay()).isEqualTo(first);
+        assertThat(payloadRowsWithKey("import order 9")).isEqualTo(1);
+
+        assertThat(this.<Boolean>inConnection(c -> JobTransitions.done(c, claimed.get(0), Sql.now(), null))).isTrue();
+        assertThat(queue.job("record").identityKey("import order 9").delay()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aFailedJobWithAPendingIdentityKeyIsRequeuedWithoutItWhileAnotherJobHoldsIt() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").pendingIdentityKey("export order 11").delay();
+        List<JobRow> claimed = claimAs("other-node#1");
+        assertThat(this.<Boolean>inConnection(c -> JobTransitions.failed(c, claimed.get(0), new IllegalStateException("down"),
+                "down", 1))).isTrue();
+        String second = queue.job("record").pendingIdentityKey("export order 11").delay();
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(this.<Boolean>inConnection(c -> JobOperations.requeue(c, first, "ops"))).isTrue();
+        assertThat(job(first)).containsEntry("state", "pending").containsEntry("retry", 0).containsEntry("active_key", null);
+        assertThat(job(second)).containsEntry("state", "pending").containsEntry("active_key", "export order 11");
+        assertThat(parts.admin.get(first).history()).extracting(JobView.Event::note)
+                .contains("requeued by ops without its identity key: another active job holds it");
+        assertThat(queue.job("record").pendingIdentityKey("export order 11").delay()).isEqualTo(second);
+        // Both run: the first is claimed again, and ends done.
+        List<JobRow> again = claimAs("other-node#2");
+        assertThat(again).extracting(JobRow::uuid).containsExactlyInAnyOrder(first, second);
+        for (JobRow row : again) {
+            assertThat(this.<Boolean>inConnection(c -> JobTransitions.done(c, row, Sql.now(), null))).isTrue();
+        }
+        assertThat(state(first)).isEqualTo("done");
+    }
+
+    @Test
+    void aFailedJobWithAPendingIdentityKeyGetsItBackWhenItIsFree() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").pendingIdentityKey("export order 12").delay();
+        List<JobRow> claimed = claimAs("other-node#1");
+        assertThat(this.<Boolean>inConnection(c -> JobTransitions.failed(c, claimed.get(0), null, "down", 1))).isTrue();
+        assertThat(this.<Boolean>inConnection(c -> JobOperations.requeue(c, first, "ops"))).isTrue();
+        assertThat(job(first)).containsEntry("state", "pending").containsEntry("active_key", "export order 12");
+        assertThat(parts.admin.get(first).history()).extracting(JobView.Event::note).contains("requeued by ops");
+        assertThat(queue.job("record").pendingIdentityKey("export order 12").delay()).isEqualTo(first);
+    }
+
+    @Test
+    void aFailedJobWithAnOrdinaryIdentityKeyIsNotRequeuedWhileAnotherJobHoldsIt() throws Exception {
+        queueOnly(new TestJobConfig());
+        String first = queue.job("record").identityKey("import order 13").delay();
+        List<JobRow> claimed = claimAs("other-node#1");
+        assertThat(this.<Boolean>inConnection(c -> JobTransitions.failed(c, claimed.get(0), null, "down", 1))).isTrue();
+        String second = queue.job("record").identityKey("import order 13").delay();
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> inConnection(c -> JobOperations.requeue(c, first, "ops")))
+                .hasStackTraceContaining("Job " + first + " cannot be requeued: another job with its identity key is active");
+        assertThat(job(first)).containsEntry("state", "failed").containsEntry("active_key", null);
+        assertThat(job(second)).containsEntry("active_key", "import order 13");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.connector.jobs.internal.shell;
 
 import io.connector.api.BackendRecords;
-import io.connector.api.job.JobAdmin;
 import io.connector.api.job.JobView;
+import io.connector.jobs.internal.JobAdminService;
+import io.connector.jobs.internal.sql.JobReads;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -14,8 +15,9 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Command(scope = "connector", name = "job", description = "Shows a job: arguments, result, error and stack trace, history")
 public class JobCommand implements Action {
 
+    /** The queue's own: its detail says whether an identity key holds only until the claim. */
     @Reference
-    JobAdmin admin;
+    JobAdminService admin;
 
     @Reference
     BackendRecords backends;
@@ -25,7 +27,8 @@ public class JobCommand implements Action {
 
     @Override
     public Object execute() {
-        JobView job = admin.get(uuid);
+        JobReads.Detail detail = admin.detail(uuid);
+        JobView job = detail.view();
         line("Uuid", job.uuid());
         line("Function", job.function());
         line("Description", job.description());
@@ -35,7 +38,7 @@ public class JobCommand implements Action {
         line("Not before", job.eta() == null ? "" : job.eta() + " UTC");
         line("Retries", job.retry() + " of " + (job.maxRetries() == 0 ? "unlimited" : job.maxRetries()));
         line("Backend", JobsCommand.backendName(backends, job.backendId()));
-        line("Identity key", job.identityKey());
+        line("Identity key", identityKey(job.identityKey(), detail.keyUntilClaim()));
         line("Arguments", job.args());
         line("Worker", job.worker());
         line("Result", job.result());
@@ -57,6 +60,11 @@ public class JobCommand implements Action {
             System.out.println(job.errorTrace());
         }
         return null;
+    }
+
+    /** The key, and when it holds only until a worker claims the job, that it does. */
+    static String identityKey(String key, boolean untilClaim) {
+        return key == null ? null : untilClaim ? key + " (until claimed)" : key;
     }
 
     private static void line(String label, String value) {

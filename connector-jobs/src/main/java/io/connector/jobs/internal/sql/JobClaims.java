@@ -185,14 +185,18 @@ public final class JobClaims {
 
     /**
      * Claims the picked jobs in one statement, each only while still pending: an operator may
-     * have cancelled or ended one meanwhile.
+     * have cancelled or ended one meanwhile. A job whose identity key holds only until its claim
+     * gives the key up here, in the same statement: from now on, delaying another job with that
+     * key makes a new one. This is the only way a job becomes claimed (and started only after).
      */
     private static void markClaimed(Connection c, List<Long> ids, String worker, String claimId, LocalDateTime leaseUntil)
             throws SQLException {
         // "state" || '' keeps H2 from choosing the state index for the condition, which would walk
         // every pending job: the ids go by primary key.
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'claimed', \"worker\" = ?, "
-                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ? WHERE \"id\" = ANY(?) AND \"state\" || '' = 'pending'")) {
+                + "\"claim_id\" = ?, \"lease_until\" = ?, \"claimed_at\" = ?, "
+                + "\"active_key\" = CASE WHEN \"key_until_claim\" THEN NULL ELSE \"active_key\" END "
+                + "WHERE \"id\" = ANY(?) AND \"state\" || '' = 'pending'")) {
             update.setString(1, worker);
             update.setString(2, claimId);
             update.setObject(3, leaseUntil);

@@ -19,14 +19,15 @@ import io.connector.store.spi.Sql;
 
 /**
  * New jobs, in the caller's transaction. A job with an identity key is unique among the active
- * ones by a unique index: a second insert answers with the job already there.
+ * ones by a unique index: a second insert answers with the job already there. A job whose key
+ * holds only until its claim ({@code key_until_claim}) leaves that index when a worker claims it.
  */
 public final class JobInserts {
 
     /** A job to insert. */
     public record NewJob(String function, String args, String description, String channel, int priority,
-            LocalDateTime eta, int maxRetries, String identityKey, String backendId, Integer timeoutSeconds,
-            boolean waiting) {
+            LocalDateTime eta, int maxRetries, String identityKey, boolean keyUntilClaim, String backendId,
+            Integer timeoutSeconds, boolean waiting) {
     }
 
     /** The result of an insert: the job's id and uuid, or those of the active job with its identity key. */
@@ -66,8 +67,9 @@ public final class JobInserts {
     private static long insertRow(Connection c, NewJob job, String uuid) throws SQLException {
         long id;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"connector_job\" (\"function_name\", \"channel\", "
-                + "\"priority\", \"eta\", \"state\", \"retry\", \"max_retries\", \"active_key\", \"backend_id\", "
-                + "\"timeout_seconds\", \"created_at\") VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "\"priority\", \"eta\", \"state\", \"retry\", \"max_retries\", \"active_key\", \"key_until_claim\", "
+                + "\"backend_id\", \"timeout_seconds\", \"created_at\") VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, job.function());
             insert.setString(2, job.channel());
             insert.setInt(3, job.priority());
@@ -75,13 +77,14 @@ public final class JobInserts {
             insert.setString(5, job.waiting() ? WAITING : PENDING);
             insert.setInt(6, job.maxRetries());
             insert.setString(7, job.identityKey());
-            insert.setString(8, job.backendId());
+            insert.setBoolean(8, job.keyUntilClaim());
+            insert.setString(9, job.backendId());
             if (job.timeoutSeconds() == null) {
-                insert.setNull(9, Types.INTEGER);
+                insert.setNull(10, Types.INTEGER);
             } else {
-                insert.setInt(9, job.timeoutSeconds());
+                insert.setInt(10, job.timeoutSeconds());
             }
-            insert.setObject(10, Sql.now());
+            insert.setObject(11, Sql.now());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

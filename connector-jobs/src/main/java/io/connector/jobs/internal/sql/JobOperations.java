@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,26 +33,74 @@ public final class JobOperations {
         }
     }
 
-    /** Failed or cancelled back to pending, with its retries counted from zero again. */
+    /**
+     * Failed or cancelled back to pending, with its retries counted from zero again, and its
+     * identity key active again. When another active job holds that key, a job with an ordinary
+     * identity key is not requeued (an error says why); one whose key holds only until its claim
+     * is requeued without it, as a job claimed meanwhile would be: it runs, and so does the other.
+     */
     public static boolean requeue(Connection c, String uuid, String by) throws SQLException {
-        long id = idOf(c, uuid);
-        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"retry\" = 0, "
-                + "\"eta\" = ?, \"ended_at\" = NULL, \"active_key\" = (SELECT \"identity_key\" FROM \"connector_job_payload\" "
-                + "WHERE \"job_id\" = ?), \"worker\" = NULL, \"claim_id\" = NULL WHERE \"id\" = ? AND \"state\" IN ('failed', 'cancelled')")) {
-            update.setObject(1, JobRows.NO_ETA);
-            update.setLong(2, id);
-            update.setLong(3, id);
-            if (update.executeUpdate() != 1) {
-                return false;
+        Requeued job = requeuedJob(c, uuid);
+        // Only where the error has a way out: on PostgreSQL a failed statement would otherwise end
+        // the whole transaction.
+        Savepoint savepoint = job.keyUntilClaim() ? c.setSavepoint() : null;
+        boolean withKey = true;
+        int updated;
+        try {
+            updated = requeueRow(c, job.id(), true);
+            if (savepoint != null) {
+                c.releaseSavepoint(savepoint);
             }
         } catch (SQLException e) {
-            if (Database.isUniqueViolation(e)) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            if (savepoint == null) {
                 throw new SQLException("Job " + uuid + " cannot be requeued: another job with its identity key is active", "23505", e);
             }
-            throw e;
+            c.rollback(savepoint);
+            withKey = false;
+            updated = requeueRow(c, job.id(), false);
         }
-        JobHistory.add(c, id, PENDING, null, "requeued by " + by);
+        if (updated != 1) {
+            return false;
+        }
+        JobHistory.add(c, job.id(), PENDING, null, "requeued by " + by
+                + (withKey ? "" : " without its identity key: another active job holds it"));
         return true;
+    }
+
+    /** A job to requeue: its id, and whether its identity key holds only until its claim. */
+    private record Requeued(long id, boolean keyUntilClaim) {
+    }
+
+    private static Requeued requeuedJob(Connection c, String uuid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT \"id\", \"key_until_claim\" FROM " + JobRows.JOB_WITH_PAYLOAD
+                + " WHERE \"uuid\" = ?")) {
+            select.setString(1, uuid);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new NoSuchJobException("No job with uuid " + uuid);
+                }
+                return new Requeued(row.getLong(1), row.getBoolean(2));
+            }
+        }
+    }
+
+    /** Sets a failed or cancelled job pending, with its identity key active again or not. */
+    private static int requeueRow(Connection c, long id, boolean withKey) throws SQLException {
+        String activeKey = withKey ? "(SELECT \"identity_key\" FROM \"connector_job_payload\" WHERE \"job_id\" = ?)" : "NULL";
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'pending', \"retry\" = 0, "
+                + "\"eta\" = ?, \"ended_at\" = NULL, \"active_key\" = " + activeKey + ", \"worker\" = NULL, \"claim_id\" = NULL "
+                + "WHERE \"id\" = ? AND \"state\" IN ('failed', 'cancelled')")) {
+            int i = 1;
+            update.setObject(i++, JobRows.NO_ETA);
+            if (withKey) {
+                update.setLong(i++, id);
+            }
+            update.setLong(i, id);
+            return update.executeUpdate();
+        }
     }
 
     /**

@@ -61,8 +61,17 @@ public final class JobReads {
         return views(c, sql, params);
     }
 
+    /** A job as {@link #view} reads it, and whether its identity key holds only until its claim. */
+    public record Detail(JobView view, boolean keyUntilClaim) {
+    }
+
     /** One job with its whole history: the history table's events and the times its row holds. */
     public static Optional<JobView> view(Connection c, String uuid) throws SQLException {
+        return detail(c, uuid).map(Detail::view);
+    }
+
+    /** {@link #view}, with what the view does not say, from the same row: for connector:job. */
+    public static Optional<Detail> detail(Connection c, String uuid) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + JobRows.JOB_WITH_PAYLOAD + " WHERE \"uuid\" = ?")) {
             select.setString(1, uuid);
             try (ResultSet rows = select.executeQuery()) {
@@ -74,7 +83,7 @@ public final class JobReads {
                 events.addAll(history(c, rows.getLong("id")));
                 addRowEvents(rows, events);
                 events.sort(Comparator.comparing(JobView.Event::at));
-                return Optional.of(view(rows, events));
+                return Optional.of(new Detail(view(rows, events), rows.getBoolean("key_until_claim")));
             }
         }
     }
