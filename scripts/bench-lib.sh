@@ -2,7 +2,8 @@
 # ready Karaf started on an empty store on H2 or on PostgreSQL, a backend record "bench" on the
 # simulator, the PostgreSQL helpers. The caller sets root, karaf, datasource, out (where the H2
 # datasource file is kept: datasource-h2.cfg), pg_port, url (the simulator's XML-RPC URL), chunk,
-# and optionally jfr (a Flight Recorder file).
+# and optionally jfr (a Flight Recorder file) and backend_options (more --option KEY=VALUE for the
+# backend record).
 
 bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$root/benchmarks/target/benchmarks.jar" "io.connector.benchmarks.importbench.$@"; }
 say() { printf '\n== %s\n' "$*"; }
@@ -63,8 +64,9 @@ EOF
     done
     karaf_pid=$(pgrep -f "karaf.base=$karaf" | head -1)
     # The import's chunk is the loop's: the backend option import.chunk (the import's default is 50).
+    # shellcheck disable=SC2086
     c connector:backend-add --location "$url" --username odoo --password odoo42 --option "import.chunk=$chunk" \
-        bench magento/1.7 >/dev/null
+        ${backend_options:-} bench magento/1.7 >/dev/null
     for _ in $(seq 1 30); do c connector:backend-list | grep -q '^bench ' && break; sleep 0.5; done
 }
 cpu() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / tck }' "/proc/$karaf_pid/stat"; }

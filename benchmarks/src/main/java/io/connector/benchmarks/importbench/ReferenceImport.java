@@ -28,10 +28,12 @@ import io.connector.magento.client.MagentoClient;
  * <li>orders (customers and products imported before): {@code sales_order.search} per store view,
  * then per order {@code sales_order.info} and, for a registered customer's, {@code customer.info}
  * (the reference runs the customer's import for every order; it stops there when the customer is
- * up to date), and {@code sales_order.get_parent} up an edited order's chain.</li>
+ * up to date), and {@code sales_order.get_parent} up an edited order's chain;</li>
+ * <li>stock (products imported before): per product one export job,
+ * {@code oerp_cataloginventory_stock_item.update} of its quantity ({@code scripts/bench-exports}).</li>
  * </ul>
  *
- * <pre>java -cp benchmarks.jar io.connector.benchmarks.importbench.ReferenceImport URL USER KEY THREADS customers|products|orders</pre>
+ * <pre>java -cp benchmarks.jar io.connector.benchmarks.importbench.ReferenceImport URL USER KEY THREADS customers|products|orders|stock</pre>
  */
 public final class ReferenceImport {
 
@@ -49,8 +51,8 @@ public final class ReferenceImport {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 || !List.of("customers", "products", "orders").contains(args[4])) {
-            System.err.println("Usage: ReferenceImport URL USER KEY THREADS customers|products|orders");
+        if (args.length != 5 || !List.of("customers", "products", "orders", "stock").contains(args[4])) {
+            System.err.println("Usage: ReferenceImport URL USER KEY THREADS customers|products|orders|stock");
             System.exit(2);
         }
         int threads = Args.positive("THREADS", args[3]);
@@ -60,6 +62,8 @@ public final class ReferenceImport {
             reference.customers(measure, threads);
         } else if (args[4].equals("orders")) {
             reference.orders(measure, threads);
+        } else if (args[4].equals("stock")) {
+            reference.stock(measure, threads);
         } else {
             reference.products(measure, threads);
         }
@@ -135,6 +139,18 @@ public final class ReferenceImport {
             }
         });
         measure.end("orders", "reference", ids.size(), ids.size(), 0, -1);
+    }
+
+    private void stock(Measure measure, int threads) throws Exception {
+        // The reference knows its products' Magento ids from its bindings (imported before).
+        List<String> ids = new ArrayList<>();
+        for (Object item : (List<?>) call("catalog_product.list", List.of(Map.of()))) {
+            ids.add(String.valueOf(((Map<?, ?>) item).get("product_id")));
+        }
+        measure.start();
+        run(threads, ids, id -> call("oerp_cataloginventory_stock_item.update",
+                List.of(Integer.valueOf(id), Map.of("qty", 17.0, "is_in_stock", 1))));
+        measure.end("stock", "reference", ids.size(), ids.size(), 0, -1);
     }
 
     /** One job per record, {@code threads} at a time, as the reference's job channel runs them. */

@@ -27,6 +27,7 @@ public final class SimulatorLauncher {
             Path cassettes = Path.of(System.getProperty("cassettes.dir", "../../shared/magento/cassettes/1.9"));
             simulator = MagentoSimulator.builder().user(USER).apiKey(API_KEY).seedFromCassettes(cassettes).start();
             addBrokenAndUnsupportedRecords(simulator);
+            addOrderToExport(simulator);
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         }
         return simulator.url();
@@ -53,6 +54,33 @@ public final class SimulatorLauncher {
         alex.putAll(Map.of("customer_id", "9103", "email", "alex@example.com", "firstname", "Alex", "lastname", "Martin",
                 "gender", "124", "created_in", "French Store View"));
         customers.put("9103", alex);
+    }
+
+    /**
+     * A copy of the registered customer's recorded order, 100000301, with items of its own, for the
+     * exports to work on alone. Marked imported, as the shop's extension marks the orders it gave
+     * the connector: the order imports by id and no batch finds it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void addOrderToExport(MagentoSimulator simulator) {
+        var orders = simulator.store().orders();
+        Map<String, Object> order = new HashMap<>(orders.get("100000201").orElseThrow());
+        order.put("increment_id", "100000301");
+        order.put("order_id", "381");
+        order.put("entity_id", "381");
+        order.put("imported", "1");
+        List<Object> items = new java.util.ArrayList<>();
+        for (Object entry : (List<Object>) order.get("items")) {
+            Map<String, Object> item = new HashMap<>((Map<String, Object>) entry);
+            item.put("item_id", "3" + item.get("item_id"));
+            item.put("order_id", "381");
+            if (item.get("parent_item_id") != null) {
+                item.put("parent_item_id", "3" + item.get("parent_item_id"));
+            }
+            items.add(item);
+        }
+        order.put("items", items);
+        orders.put("100000301", order);
     }
 
     private static Map<String, Object> product(Map<String, Object> base, String id, String sku, String type) {

@@ -23,8 +23,8 @@ public class RecordWriteCommand implements Action {
     @Completion(StoreModelCompleter.class)
     String model;
 
-    @Argument(index = 1, name = "id", required = true, description = "The record's id")
-    long id;
+    @Argument(index = 1, name = "ids", required = true, description = "The record's id, or several: 12,15,20-40")
+    String id;
 
     @Argument(index = 2, name = "values", required = true, multiValued = true, description = "FIELD=VALUE, once per field: "
             + "FIELD= for no value, a many2many's ids comma-separated (replacing those it has)")
@@ -37,11 +37,40 @@ public class RecordWriteCommand implements Action {
             throw new IllegalArgumentException("Give the fields to write after the id: FIELD=VALUE...");
         }
         Map<String, Object> parsed = FieldAssignments.parse(ModelFields.of(store, model), values);
+        List<Long> ids = ids(id);
+        // One transaction: every record is written, or none; each fires its own write event.
         store.inTransaction(s -> {
-            s.write(model, id, parsed);
+            s.write(model, ids, parsed);
             return null;
         });
-        System.out.println("Wrote " + model + " " + id + ": " + String.join(", ", parsed.keySet()));
+        System.out.println("Wrote " + model + " " + (ids.size() == 1 ? ids.get(0) : ids.size() + " records (" + id + ")") + ": "
+                + String.join(", ", parsed.keySet()));
         return null;
+    }
+
+    /** {@code 12}, {@code 12,15}, {@code 20-40}, or a mix: the ids, in order, once each. */
+    static List<Long> ids(String text) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String item = part.trim();
+            try {
+                int dash = item.indexOf('-', 1);
+                if (dash < 0) {
+                    ids.add(Long.parseLong(item));
+                    continue;
+                }
+                long from = Long.parseLong(item.substring(0, dash).trim());
+                long to = Long.parseLong(item.substring(dash + 1).trim());
+                if (to < from || to - from >= 1_000_000) {
+                    throw new IllegalArgumentException("The range '" + item + "' must go up, by fewer than 1,000,000 ids");
+                }
+                for (long id = from; id <= to; id++) {
+                    ids.add(id);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + item + "' is not a record id nor a range of them (e.g. 12,15,20-40)");
+            }
+        }
+        return List.copyOf(ids);
     }
 }

@@ -99,6 +99,21 @@ class RecordCommandsTest {
     }
 
     @Test
+    void severalRecordsAreWrittenInOneTransactionEachHeard() {
+        create("res.partner", "name=A");
+        create("res.partner", "name=B");
+        create("res.partner", "name=C");
+        heard.clear();
+        write("res.partner", "1,2-3", "email=all@example.com");
+        assertThat(heard).containsExactly("write res.partner 1 {email=all@example.com} export",
+                "write res.partner 2 {email=all@example.com} export", "write res.partner 3 {email=all@example.com} export");
+        assertThatThrownBy(() -> write("res.partner", "1,2,9", "email=x")).hasMessageContaining("9");
+        assertThat(read("res.partner", 2).orElseThrow()).containsEntry("email", "all@example.com");
+        assertThatThrownBy(() -> write("res.partner", "3-1", "email=x")).hasMessageContaining("must go up");
+        assertThatThrownBy(() -> write("res.partner", "a-b", "email=x")).hasMessageContaining("'a-b' is not a record id");
+    }
+
+    @Test
     void aBindingModelWritesTheRecordItBinds() {
         create("shop.res.partner", "backend_id=b1", "external_id=136", "website_id=2", "name=John");
         Map<String, Object> binding = read("shop.res.partner", 1L).orElseThrow();
@@ -161,10 +176,14 @@ class RecordCommandsTest {
     }
 
     private void write(String model, long id, String... values) {
+        write(model, Long.toString(id), values);
+    }
+
+    private void write(String model, String ids, String... values) {
         RecordWriteCommand command = new RecordWriteCommand();
         command.store = fixture.store;
         command.model = model;
-        command.id = id;
+        command.id = ids;
         command.values = Arrays.asList(values);
         command.execute();
     }
