@@ -33,6 +33,10 @@ import com.sun.net.httpserver.HttpServer;
  *     assertThat(magento.calls()).extracting(RecordedCall::method).contains("customer.info");
  * }
  * </pre>
+ *
+ * <p>Beside the API, for a client in another JVM: {@code GET /calls} (the calls answered, with
+ * their arguments, see {@link CallsEndpoint}), {@code GET /records/...} (the store's records,
+ * see {@link RecordsEndpoint}) and {@code GET /stats} (the call counts, {@link StatsEndpoint}).
  */
 public final class MagentoSimulator implements AutoCloseable {
 
@@ -48,8 +52,7 @@ public final class MagentoSimulator implements AutoCloseable {
     private final DataStore store;
     private final FaultInjection faults;
     private final Sessions sessions;
-    private final List<RecordedCall> calls = new ArrayList<>();
-    private final boolean recordCalls;
+    private final CallLog calls;
     private final HttpServer server;
     private final ExecutorService executor;
     private final String host;
@@ -60,7 +63,7 @@ public final class MagentoSimulator implements AutoCloseable {
         this.store = store;
         this.faults = new FaultInjection();
         this.sessions = new Sessions(faults::sessionCallLimit);
-        this.recordCalls = builder.recordCalls;
+        this.calls = new CallLog(builder.recordCalls);
         this.host = builder.host;
         ApiMethods methods = new ApiMethods();
         new StoreStructureResources(store).register(methods);
@@ -69,12 +72,14 @@ public final class MagentoSimulator implements AutoCloseable {
         new ProductResources(store).register(methods);
         new SalesResources(store).register(methods);
         this.apiPaths = Set.copyOf(methods.paths());
-        MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, this::record, stats);
+        MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, calls::record, stats);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext(XmlRpcEndpoint.PATH, new XmlRpcEndpoint(api, faults, stats));
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(stats));
+        server.createContext(CallsEndpoint.PATH, new CallsEndpoint(calls));
+        server.createContext(RecordsEndpoint.PATH, new RecordsEndpoint(store));
         server.start();
     }
 
@@ -122,11 +127,14 @@ public final class MagentoSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** The calls answered so far, oldest first. */
+    /** The calls answered so far, oldest first; none when calls are not recorded ({@link #recordsCalls()}). */
     public List<RecordedCall> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.calls();
+    }
+
+    /** Whether {@link #calls()} and {@code GET /calls} keep the calls ({@link Builder#recordCalls}). */
+    public boolean recordsCalls() {
+        return calls.recording();
     }
 
     /** The calls of one method (e.g. "customer.info") answered so far. */
@@ -148,9 +156,7 @@ public final class MagentoSimulator implements AutoCloseable {
     }
 
     public void clearCalls() {
-        synchronized (calls) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     /** Forgets every session now: the next call of each client answers fault 5. */
@@ -161,14 +167,6 @@ public final class MagentoSimulator implements AutoCloseable {
     /** How many sessions are open. */
     public int openSessions() {
         return sessions.count();
-    }
-
-    private void record(RecordedCall call) {
-        if (recordCalls) {
-            synchronized (calls) {
-                calls.add(call);
-            }
-        }
     }
 
     /** Stops answering and frees the port; the store stays readable. */
@@ -230,7 +228,10 @@ public final class MagentoSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Whether to keep {@link #calls()}; on by default, off for long load runs. */
+        /**
+         * Whether to keep {@link MagentoSimulator#calls()} (also served at {@code GET /calls}); on by
+         * default here, off for long load runs (and on the command line unless {@code --record-calls}).
+         */
         public Builder recordCalls(boolean recordCalls) {
             this.recordCalls = recordCalls;
             return this;

@@ -37,6 +37,8 @@ public final class Main {
             "  --malformed SHARE        answer a body that is not XML for this share",
             "  --truncated SHARE        answer half a body for this share",
             "  --session-calls N        sessions expire after N calls (fault 5)",
+            "  --record-calls           keep every API call answered, to read at GET /calls (off: a long run",
+            "                           would keep them all); GET /records and /stats answer either way",
             "Data sources apply in the order given.");
 
     private Main() {
@@ -78,7 +80,8 @@ public final class Main {
      * IllegalArgumentException with what is wrong.
      */
     static MagentoSimulator start(String[] args, PrintStream out, PrintStream err) {
-        MagentoSimulator.Builder builder = MagentoSimulator.builder();
+        // Off unless asked: a demo or a benchmark runs for hours, and would keep every call.
+        MagentoSimulator.Builder builder = MagentoSimulator.builder().recordCalls(false);
         // Faults apply once the simulator exists, whatever their place among the options.
         List<Consumer<FaultInjection>> faultSettings = new ArrayList<>();
         Path save = null;
@@ -124,6 +127,7 @@ public final class Main {
                     double share = share(option, value(args, ++i, option));
                     faultSettings.add(f -> f.truncatedBodies(share));
                 }
+                case "--record-calls" -> builder.recordCalls(true);
                 case "--session-calls" -> {
                     int calls = integer(option, value(args, ++i, option));
                     faultSettings.add(f -> f.expireSessionsAfterCalls(calls));

@@ -4,17 +4,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Products, their images and stock. {@code catalog_product.list} answers Magento's short form
  * of each product; {@code ol_catalog_product.info} the full record (fault 101 "Product not
  * exists."); {@code product_media.list} the images; {@code oerp_cataloginventory_stock_item.update}
- * writes what the connector exports into {@link DataStore#stockItems()}.
+ * writes what the connector exports into {@link DataStore#stockItems()}, and
+ * {@code cataloginventory_stock_item.list} reads it back as Magento answers it.
  */
 final class ProductResources {
 
     private static final int PRODUCT_NOT_FOUND = 101;
     private static final String NOT_FOUND = "Product not exists.";
+    /**
+     * The stock of a product nothing was written for, unless its record has {@code qty} and
+     * {@code is_in_stock}: what Magento gives a product saved without stock data.
+     */
+    static final String DEFAULT_QTY = "0.0000";
+    static final String DEFAULT_IN_STOCK = "0";
 
     private final DataStore store;
 
@@ -31,6 +40,7 @@ final class ProductResources {
         api.add("catalog_product_attribute_media.list", this::media);
         api.add("oerp_cataloginventory_stock_item.update", this::updateStock);
         api.add("cataloginventory_stock_item.update", this::updateStock);
+        api.add("cataloginventory_stock_item.list", this::listStock);
     }
 
     /** [filters, store view]. */
@@ -107,6 +117,42 @@ final class ProductResources {
             stock.put(id, item);
         }
         return true;
+    }
+
+    /**
+     * [[product ids or SKUs]] (or one): {@code [{product_id, sku, qty, is_in_stock}]} for the
+     * products that exist, in id order, each once, with Magento's text ("30.0000", "1"). As
+     * Magento's, a value is a SKU first and an id otherwise, and an unknown one is left out.
+     */
+    private List<Map<String, Object>> listStock(Arguments args) {
+        Object given = args.get(0);
+        List<?> wanted = given instanceof List<?> list ? list : given == null ? List.of() : List.of(given);
+        Set<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
+        for (Object product : wanted) {
+            String text = Values.text(product);
+            if (text == null) {
+                continue;
+            }
+            List<String> bySku = store.products().ids(record -> text.equals(Values.text(record.get("sku"))));
+            String id = bySku.isEmpty() ? text : bySku.get(0);
+            if (store.products().contains(id)) {
+                ids.add(id);
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> product = store.products().get(id).orElseThrow();
+            Map<String, Object> stock = store.stockItems().get(id).orElseGet(Map::of);
+            Object qty = stock.get("qty") != null ? stock.get("qty") : product.get("qty");
+            Object inStock = stock.get("is_in_stock") != null ? stock.get("is_in_stock") : product.get("is_in_stock");
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("product_id", id);
+            item.put("sku", product.get("sku"));
+            item.put("qty", qty == null ? DEFAULT_QTY : Values.amount(Values.decimal(qty)));
+            item.put("is_in_stock", inStock == null ? DEFAULT_IN_STOCK : Values.truthy(inStock) ? "1" : "0");
+            items.add(item);
+        }
+        return items;
     }
 
     /**

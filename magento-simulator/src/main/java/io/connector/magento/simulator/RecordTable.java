@@ -246,6 +246,17 @@ public final class RecordTable {
         return copies;
     }
 
+    /** A copy of one row, with its owner and store view values. */
+    synchronized Optional<Row> row(String id) {
+        Row row = id == null ? null : rows.get(id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, Object>> storeViews = new TreeMap<>(NaturalOrder.INSTANCE);
+        row.storeViews().forEach((view, values) -> storeViews.put(view, Values.copyMap(values)));
+        return Optional.of(new Row(row.id(), row.owner(), Values.copyMap(row.record()), storeViews));
+    }
+
     /** Puts back a saved row. */
     synchronized void restore(Row row) {
         Map<String, Map<String, Object>> storeViews = new TreeMap<>(NaturalOrder.INSTANCE);

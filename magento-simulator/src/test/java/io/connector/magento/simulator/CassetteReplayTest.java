@@ -32,7 +32,8 @@ import io.connector.magento.xmlrpc.XmlRpcFault;
  * answers are made up by the OCA test that recorded them (invoice and shipment ids 987654321) or
  * name records that were never recorded (addTrack on shipment 100000035), and which would change
  * the seeded order for the calls replayed after them (addComment, stock update):
- * {@link #WRITES}. They have their own tests in {@link WriteMethodsTest}. The session id login
+ * {@link #WRITES}. They have their own tests: {@link RecordedExportsTest} sends them as recorded,
+ * each to a fresh store, and {@link WriteMethodsTest} beside it. The session id login
  * answers is random, so only its form is compared, and the recorded one is replaced by it in the
  * requests that follow.
  */

@@ -67,6 +67,32 @@ class MainTest {
     }
 
     @Test
+    void callsAreKeptForGetCallsOnlyWithRecordCalls() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        MagentoSimulator off = Main.start(new String[] {"--port", "0", "--generate", "customers=2"}, quiet, quiet);
+        try {
+            new XmlRpcClient(off.endpoint()).login();
+            assertThat(off.recordsCalls()).as("a long run keeps nothing unless asked").isFalse();
+            JsonClient.Answer refused = new JsonClient(off.url()).get("/calls");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).contains("--record-calls");
+        } finally {
+            off.stop();
+        }
+        MagentoSimulator on = Main.start(new String[] {"--port", "0", "--record-calls", "--generate", "customers=2"}, quiet, quiet);
+        try {
+            XmlRpcClient client = new XmlRpcClient(on.endpoint());
+            client.call(client.login(), "ol_customer.search", Map.of());
+            JsonClient.Answer calls = new JsonClient(on.url()).get("/calls");
+            assertThat(calls.status()).isEqualTo(200);
+            assertThat(calls.json()).extracting(c -> c.get("method").asText()).containsExactly("login", "ol_customer.search");
+            assertThat(calls.json().get(1).get("args")).isEqualTo(JsonClient.parse("[{}]"));
+        } finally {
+            on.stop();
+        }
+    }
+
+    @Test
     void wrongOptionsSayWhatIsWrong() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         assertThatThrownBy(() -> Main.start(new String[] {"--prot", "1"}, quiet, quiet)).hasMessageContaining("--prot");
@@ -74,6 +100,6 @@ class MainTest {
         assertThatThrownBy(() -> Main.start(new String[] {"--fail-503", "2"}, quiet, quiet)).hasMessageContaining("between 0 and 1");
         ByteArrayOutputStream help = new ByteArrayOutputStream();
         assertThat(Main.start(new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8), quiet)).isNull();
-        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--generate");
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--generate", "--record-calls");
     }
 }

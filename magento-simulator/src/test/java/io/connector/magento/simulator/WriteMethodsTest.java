@@ -47,7 +47,10 @@ class WriteMethodsTest {
         assertThat(client.fault(session, "sales_order_invoice.create", "100000201", Map.of(), "again", false, false).code()).isEqualTo(102);
         assertThat(client.call(session, "sales_order_invoice.list", Map.of("order_increment_id", Map.of("eq", "100000201"))))
                 .asList().hasSize(1);
-        assertThat(client.fault(session, "sales_order_invoice.create", "999", Map.of()).code()).isEqualTo(100);
+        // The invoice API's own fault for an unknown order: 103, not sales_order's 100.
+        assertThat(client.fault(session, "sales_order_invoice.create", "999", Map.of()).code()).isEqualTo(103);
+        assertThat(client.fault(session, "sales_order_shipment.create", "999", Map.of()).code()).isEqualTo(103);
+        assertThat(client.fault(session, "sales_order_shipment.getCarriers", "999").code()).isEqualTo(103);
     }
 
     @Test
