@@ -93,6 +93,10 @@ public abstract class AbstractExporter extends AbstractUnit implements Exporter 
                 result = export(session, binding, externalId, externalId == null ? List.of() : changed);
             } catch (MappingException | InvalidDataException e) {
                 throw new InvalidDataException(describe(bindingId) + ": " + e.getMessage());
+            } catch (RemoteRecordNotFoundException e) {
+                // The remote system's words name its method and id only: say which binding it was.
+                throw new ConnectorException(describe(bindingId) + (externalId == null ? "" : ", remote id " + externalId) + ": "
+                        + e.getMessage(), e);
             }
             if (result.externalId() != null) {
                 environment().binder().bind(result.externalId(), bindingId);

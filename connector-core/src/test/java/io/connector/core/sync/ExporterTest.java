@@ -196,7 +196,11 @@ class ExporterTest {
         }
     }
 
-    record Shop(String id, Backend backend) implements BackendRecord {
+    record Shop(String id, Backend backend, Map<String, String> options) implements BackendRecord {
+        Shop(String id, Backend backend) {
+            this(id, backend, Map.of());
+        }
+
         public String name() {
             return "test shop";
         }
@@ -214,7 +218,7 @@ class ExporterTest {
         }
 
         public Optional<String> option(String key) {
-            return Optional.empty();
+            return Optional.ofNullable(options.get(key));
         }
     }
 
@@ -428,34 +432,6 @@ class ExporterTest {
     }
 
     private static BackendRecord withOption(String key, String value) {
-        return new BackendRecord() {
-            public String id() {
-                return "b1";
-            }
-
-            public String name() {
-                return "test shop";
-            }
-
-            public Backend backend() {
-                return null;
-            }
-
-            public String location() {
-                return "";
-            }
-
-            public String username() {
-                return "";
-            }
-
-            public String password() {
-                return "";
-            }
-
-            public Optional<String> option(String k) {
-                return k.equals(key) ? Optional.of(value) : Optional.empty();
-            }
-        };
+        return new Shop("b1", null, Map.of(key, value));
     }
 }

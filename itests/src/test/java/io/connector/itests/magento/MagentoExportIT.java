@@ -124,12 +124,16 @@ public class MagentoExportIT extends MagentoTestSupport {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    /** A table of the simulator's store: each row's record. */
+    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> records(String table) throws Exception {
-        return get("/records/" + table, new TypeReference<List<Map<String, Object>>>() { });
+        return get("/records/" + table, new TypeReference<List<Map<String, Object>>>() { }).stream()
+                .map(row -> (Map<String, Object>) row.get("record")).toList();
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> record(String table, String id) throws Exception {
-        return get("/records/" + table + "/" + id, new TypeReference<Map<String, Object>>() { });
+        return (Map<String, Object>) get("/records/" + table + "/" + id, new TypeReference<Map<String, Object>>() { }).get("record");
     }
 
     private String waitForJobs() throws Exception {
@@ -239,8 +243,8 @@ public class MagentoExportIT extends MagentoTestSupport {
         assertThat(waitForJobs()).contains("failed: 0");
 
         assertThat(calls("sales_order_invoice.create")).hasSize(1);
-        assertThat(records("invoices")).filteredOn(i -> incrementId.equals(i.get("order_increment_id"))).hasSize(1);
-        assertThat(records("shipments")).filteredOn(i -> incrementId.equals(i.get("order_increment_id"))).hasSize(2);
+        assertThat(records("invoices?owner=" + incrementId)).hasSize(1);
+        assertThat(records("shipments?owner=" + incrementId)).hasSize(2);
         assertThat(calls("sales_order_shipment.create")).hasSize(2);
         assertThat(calls("sales_order_shipment.addTrack")).singleElement().satisfies(args ->
                 assertThat(args.subList(1, 4)).containsExactly("ups", "", "1Z999"));
@@ -248,7 +252,7 @@ public class MagentoExportIT extends MagentoTestSupport {
         assertThat(record("orders", "145000008")).containsEntry("status", "canceled");
         assertThat(calls("oerp_cataloginventory_stock_item.update")).as("one update, with the last quantity")
                 .containsExactly(List.of(337, Map.of("is_in_stock", 1, "qty", 9.0)));
-        assertThat(record("stock", "337")).containsEntry("qty", 9.0);
+        assertThat(record("stock_items", "337")).containsEntry("qty", 9.0);
 
         for (String model : List.of("magento.account.invoice", "magento.stock.picking", "magento.sale.order",
                 "magento.product.product", "magento.sale.order.line")) {
@@ -296,26 +300,38 @@ public class MagentoExportIT extends MagentoTestSupport {
             holder.join();
         }
         assertThat(waitForJobs()).contains("failed: 0");
-        assertThat(record("stock", "879")).containsEntry("qty", 41.0);
+        assertThat(record("stock_items", "879")).containsEntry("qty", 41.0);
     }
 
     @Test
     public void aMagentoFaultFailsTheJobWithItsReasonAndTheJobIsRetriedOnceTheDataIsRight() throws Exception {
-        Object product = productBinding("337");
-        // The binding names a product the shop does not have.
-        execute("connector:record-write magento.product.product " + product + " external_id=990337");
+        // The sunglasses of the guest's order, imported with it; their binding names a product the shop does not have.
+        Object product = productBinding("338");
+        execute("connector:record-write magento.product.product " + product + " external_id=990338");
         execute("connector:record-write magento.product.product " + product + " magento_qty=3");
         String report = waitForJobs();
-        assertThat(report).contains("failed: 1").contains("990337").contains("fault 101");
+        assertThat(report).contains("failed: 1").contains("magento.product.product " + product + " (backend shop), remote id 990338")
+                .contains("fault 101");
         JobView failed = jobAdmin.list("failed", null, backends.get("shop").id(), 5).get(0);
         assertThat(failed.function()).isEqualTo("export_record");
-        assertThat(failed.errorMessage()).contains("oerp_cataloginventory_stock_item.update 990337");
+        assertThat(failed.errorMessage()).contains("oerp_cataloginventory_stock_item.update");
+        assertThat(failed.args()).contains("\"fields\":[\"magento_qty\"]");
 
-        execute("connector:record-write magento.product.product " + product + " external_id=337");
+        execute("connector:record-write magento.product.product " + product + " external_id=338");
         assertThat(execute("connector:job-retry " + failed.uuid())).contains("put back to pending");
         assertThat(waitForJobs()).contains("failed: 0");
         assertThat(jobAdmin.get(failed.uuid()).state()).isEqualTo("done");
-        assertThat(record("stock", "337")).containsEntry("qty", 3.0);
+        assertThat(record("stock_items", "338")).containsEntry("qty", 3.0);
+
+        // One record exported from the shell, now and as a job.
+        assertThat(execute("connector:export --fields magento_qty shop magento.product.product " + product))
+                .startsWith("Updated 338 from magento.product.product " + product);
+        assertThat(execute("connector:export --delay shop product.product "
+                + one("connector:bindings --json --external-id 338 shop magento.product.product").get("record_id"))).startsWith("Job ");
+        assertThat(waitForJobs()).contains("failed: 0");
+        assertThat(calls("oerp_cataloginventory_stock_item.update")).last().isEqualTo(List.of(338, Map.of(
+                "use_config_manage_stock", 1, "backorders", 0, "is_in_stock", 1, "use_config_backorders", 1, "manage_stock", 0,
+                "qty", 3.0)));
     }
 
     private List<JobView> pendingJobs() {

@@ -10,7 +10,6 @@ import io.connector.api.job.NothingToDoException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.magento.adapter.InvoiceAdapter;
-import io.connector.magento.client.MagentoException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -39,25 +38,9 @@ public abstract class InvoiceExporter extends SaleOrderDocumentExporter {
             throw new NothingToDoException("Canceled: " + describe(bindingId) + " has no line of Magento order " + orderIncrementId);
         }
         boolean mail = storeSetting(session, order, "send_invoice_paid_mail", true);
-        String created;
-        MagentoException fault = null;
-        try {
-            created = adapter().create(orderIncrementId, items, COMMENT, mail, false);
-        } catch (MagentoException e) {
-            if (e.faultCode() != NOTHING_LEFT) {
-                throw e;
-            }
-            created = null;
-            fault = e;
-        }
-        if (created == null) {
-            String found = existing(session, bindingId, "invoice", orderIncrementId, adapter().ofOrder(order.get("magento_order_id")),
-                    fault);
-            return ExportResult.exported(found, "Bound " + describe(bindingId) + " to Magento invoice " + found
-                    + " of order " + orderIncrementId + ", which Magento had already");
-        }
-        return ExportResult.exported(created, "Created Magento invoice " + created + " of order " + orderIncrementId + " from "
-                + describe(bindingId) + " (items " + items + ")");
+        return createOrFind(session, bindingId, "invoice", orderIncrementId,
+                () -> adapter().create(orderIncrementId, items, COMMENT, mail, false),
+                () -> adapter().ofOrder(order.get("magento_order_id")), " (items " + items + ")");
     }
 
     /** Magento item id to quantity, summed over the invoice's lines, in their order. */

@@ -84,10 +84,37 @@ public abstract class SaleOrderDocumentExporter extends AbstractExporter {
     }
 
     /**
+     * Creates the document with {@code create} (its increment id, or null for none); when Magento
+     * says there is nothing left (fault 102) or answers no id, binds the order's one document
+     * ({@code ofOrder}: the order's ids) that no binding has. {@code created} says what was made.
+     */
+    protected final ExportResult createOrFind(StoreSession session, long bindingId, String what, String orderIncrementId,
+            java.util.function.Supplier<String> create, java.util.function.Supplier<List<String>> ofOrder, String created) {
+        String id;
+        io.connector.magento.client.MagentoException fault = null;
+        try {
+            id = create.get();
+        } catch (io.connector.magento.client.MagentoException e) {
+            if (e.faultCode() != NOTHING_LEFT) {
+                throw e;
+            }
+            id = null;
+            fault = e;
+        }
+        if (id != null) {
+            return ExportResult.exported(id, "Created Magento " + what + " " + id + " of order " + orderIncrementId + " from "
+                    + describe(bindingId) + created);
+        }
+        String found = existing(session, bindingId, what, orderIncrementId, ofOrder.get(), fault);
+        return ExportResult.exported(found, "Bound " + describe(bindingId) + " to Magento " + what + " " + found + " of order "
+                + orderIncrementId + ", which Magento had already");
+    }
+
+    /**
      * After Magento said there is nothing left ({@code fault}; null when it answered no id): the
      * one document among {@code remoteIds} (the order's) that no binding of this backend has.
      */
-    protected final String existing(StoreSession session, long bindingId, String what, String orderIncrementId,
+    private String existing(StoreSession session, long bindingId, String what, String orderIncrementId,
             List<String> remoteIds, RuntimeException fault) {
         Set<String> bound = new HashSet<>();
         for (Map<String, Object> row : session.query(model()).where("backend_id", "=", backendRecord().id())

@@ -12,7 +12,6 @@ import io.connector.api.store.StoreSession;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.core.sync.ExportJobs;
 import io.connector.magento.adapter.ShipmentAdapter;
-import io.connector.magento.client.MagentoException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -68,25 +67,9 @@ public abstract class ShipmentExporter extends SaleOrderDocumentExporter {
         long bindingId = id(binding, "id");
         Map<String, Object> items = items(session, binding, order);
         boolean mail = storeSetting(session, order, "send_picking_done_mail", true);
-        String created;
-        MagentoException fault = null;
-        try {
-            created = adapter().create(orderIncrementId, items, COMMENT, mail, true);
-        } catch (MagentoException e) {
-            if (e.faultCode() != NOTHING_LEFT) {
-                throw e;
-            }
-            created = null;
-            fault = e;
-        }
-        if (created == null) {
-            String found = existing(session, bindingId, "shipment", orderIncrementId,
-                    adapter().ofOrder(order.get("magento_order_id")), fault);
-            return ExportResult.exported(found, "Bound " + describe(bindingId) + " to Magento shipment " + found + " of order "
-                    + orderIncrementId + ", which Magento had already");
-        }
-        return ExportResult.exported(created, "Created Magento shipment " + created + " of order " + orderIncrementId + " from "
-                + describe(bindingId) + (items.isEmpty() ? " (complete)" : " (items " + items + ")"));
+        return createOrFind(session, bindingId, "shipment", orderIncrementId,
+                () -> adapter().create(orderIncrementId, items, COMMENT, mail, true),
+                () -> adapter().ofOrder(order.get("magento_order_id")), items.isEmpty() ? " (complete)" : " (items " + items + ")");
     }
 
     /** Empty for a complete delivery; else the Magento item ids of its lines and their quantities. */

@@ -1,9 +1,7 @@
 package io.connector.core.internal.exports;
 
 import java.util.List;
-import java.util.Map;
 
-import io.connector.api.BackendRecord;
 import io.connector.api.BackendRecords;
 import io.connector.api.ConnectorException;
 import io.connector.api.Environment;
@@ -12,40 +10,16 @@ import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
 import io.connector.api.unit.Deleter;
 import io.connector.api.unit.Exporter;
+import io.connector.core.internal.environment.BackendJob;
 import io.connector.core.sync.ExportJobs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The export job functions: arguments checked, an environment opened on the job's backend record and binding model. */
+/** The export job functions, each in an environment on the job's backend record and binding model. */
 final class ExportJobFunctions {
 
     private ExportJobFunctions() {
-    }
-
-    static String text(JobContext context, String name) {
-        Object value = context.args().get(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new ConnectorException("Job " + context.function() + " needs the argument '" + name + "'; it has "
-                    + context.args().keySet());
-        }
-        return value.toString();
-    }
-
-    abstract static class ExportJob implements JobFunction {
-
-        private final BackendRecords backends;
-        private final EnvironmentFactory environments;
-
-        ExportJob(BackendRecords backends, EnvironmentFactory environments) {
-            this.backends = backends;
-            this.environments = environments;
-        }
-
-        final Environment open(JobContext context) {
-            BackendRecord backend = backends.get(text(context, "backend_id"));
-            return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
-        }
     }
 
     /** {@value ExportJobs#EXPORT_RECORD}: backend_id, model, binding_id, fields. */
@@ -53,7 +27,7 @@ final class ExportJobFunctions {
         JobFunction.NAME + "=" + ExportJobs.EXPORT_RECORD,
         JobFunction.DESCRIPTION + "=Export a record",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
-    public static final class ExportRecord extends ExportJob {
+    public static final class ExportRecord extends BackendJob {
 
         @Activate
         public ExportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
@@ -70,7 +44,7 @@ final class ExportJobFunctions {
         }
 
         private static long bindingId(JobContext context) {
-            String value = text(context, "binding_id");
+            String value = BackendJob.text(context, "binding_id");
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
@@ -96,7 +70,7 @@ final class ExportJobFunctions {
         JobFunction.NAME + "=" + ExportJobs.EXPORT_DELETE_RECORD,
         JobFunction.DESCRIPTION + "=Delete a record in a backend",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
-    public static final class ExportDeleteRecord extends ExportJob {
+    public static final class ExportDeleteRecord extends BackendJob {
 
         @Activate
         public ExportDeleteRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
@@ -105,7 +79,7 @@ final class ExportJobFunctions {
 
         @Override
         public Object run(JobContext context) {
-            String externalId = text(context, "external_id");
+            String externalId = BackendJob.text(context, "external_id");
             try (Environment env = open(context)) {
                 return env.unit(Deleter.class).run(externalId);
             }

@@ -3,7 +3,6 @@ package io.connector.core.internal.imports;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.api.BackendRecord;
 import io.connector.api.BackendRecords;
 import io.connector.api.ConnectorException;
 import io.connector.api.Environment;
@@ -13,6 +12,7 @@ import io.connector.api.job.JobFunction;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.RecordImporter;
+import io.connector.core.internal.environment.BackendJob;
 import io.connector.core.sync.AbstractBatchImporter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,28 +25,14 @@ final class ImportJobs {
     }
 
     static String text(JobContext context, String name) {
-        Object value = context.args().get(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new ConnectorException("Job " + context.function() + " needs the argument '" + name + "'; it has "
-                    + context.args().keySet());
-        }
-        return value.toString();
+        return BackendJob.text(context, name);
     }
 
     /** A job function that works in an environment on the job's backend record and model. */
-    abstract static class ImportJob implements JobFunction {
-
-        private final BackendRecords backends;
-        private final EnvironmentFactory environments;
+    abstract static class ImportJob extends BackendJob {
 
         ImportJob(BackendRecords backends, EnvironmentFactory environments) {
-            this.backends = backends;
-            this.environments = environments;
-        }
-
-        final Environment open(JobContext context) {
-            BackendRecord backend = backends.get(text(context, "backend_id"));
-            return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
+            super(backends, environments);
         }
     }
 

@@ -1,0 +1,41 @@
+package io.connector.core.internal.environment;
+
+import java.util.Map;
+
+import io.connector.api.BackendRecord;
+import io.connector.api.BackendRecords;
+import io.connector.api.ConnectorException;
+import io.connector.api.Environment;
+import io.connector.api.EnvironmentFactory;
+import io.connector.api.job.JobContext;
+import io.connector.api.job.JobFunction;
+
+/**
+ * A job function that works in an environment on the job's backend record and model (arguments
+ * {@code backend_id} and {@code model}): what the import and export jobs share.
+ */
+public abstract class BackendJob implements JobFunction {
+
+    private final BackendRecords backends;
+    private final EnvironmentFactory environments;
+
+    protected BackendJob(BackendRecords backends, EnvironmentFactory environments) {
+        this.backends = backends;
+        this.environments = environments;
+    }
+
+    protected final Environment open(JobContext context) {
+        BackendRecord backend = backends.get(text(context, "backend_id"));
+        return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
+    }
+
+    /** A required argument, as text; its absence is an error naming it and the arguments there are. */
+    public static String text(JobContext context, String name) {
+        Object value = context.args().get(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new ConnectorException("Job " + context.function() + " needs the argument '" + name + "'; it has "
+                    + context.args().keySet());
+        }
+        return value.toString();
+    }
+}
