@@ -222,7 +222,15 @@ class ExporterTest {
         }
     }
 
+    /** A shop version's mapper: the standard one, plus the phone. */
+    static final class PhoneExportMapper extends AbstractExportMapper {
+        PhoneExportMapper() {
+            direct("phone", "telephone");
+        }
+    }
+
     private StoreFixture fixture;
+    private UnitRegistry units;
     private ConnectorEnvironmentFactory environments;
     private final KeptJobs jobs = new KeptJobs();
     private BackendRecord shop;
@@ -232,7 +240,7 @@ class ExporterTest {
     void setUp() {
         REMOTES.clear();
         fixture = new StoreFixture(TestDatabase.h2(), "/connector/models.json", "/test-models.json");
-        UnitRegistry units = new UnitRegistry();
+        units = new UnitRegistry();
         units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
         String[] models = {"shop.res.partner", "shop.res.partner.category"};
         units.unitRegistered("binder", unit("ShopBinder").type(Binder.class.getName()).on("shop").models(models)
@@ -405,6 +413,26 @@ class ExporterTest {
         assertThat(read(binding).get("external_id")).as("nothing bound").isNull();
 
         assertThatThrownBy(() -> export(987654)).isInstanceOf(NothingToDoException.class).hasMessageContaining("no longer exists");
+    }
+
+    @Test
+    void exportUnitsResolveLikeImportUnitsUpTheVersionChainAndReplacing() {
+        units.backendDeclared("shop/2", new BackendInfo("shop", "2", "shop", "", "test", 0, 2));
+        units.unitRegistered("phone-mapper", unit("PhoneExportMapper").type(ExportMapper.class.getName()).on("shop/2")
+                .models("shop.res.partner").instances(PhoneExportMapper::new).build());
+        BackendRecord shop2 = new Shop("b1", units.get("shop/2"));
+        long binding = newBinding(Map.of("name", "Jane", "phone", "+33 1 23"));
+        try (Environment env = environments.open(shop2, "shop.res.partner")) {
+            assertThat(env.unit(Exporter.class)).as("inherited from shop").isInstanceOf(PartnerExporter.class);
+            env.unit(Exporter.class).run(binding, List.of());
+        }
+        assertThat(remote("shop.res.partner").calls).as("the version's mapper").containsExactly("create {telephone=+33 1 23}");
+
+        units.unitRegistered("replacing", unit("ReplacingGroupExportMapper").type(ExportMapper.class.getName()).on("shop")
+                .models("shop.res.partner").replacing("PartnerExportMapper").instances(PhoneExportMapper::new).build());
+        try (Environment env = environments.open(shop, "shop.res.partner")) {
+            assertThat(env.unit(ExportMapper.class)).as("replacing wins on its level").isInstanceOf(PhoneExportMapper.class);
+        }
     }
 
     @Test
