@@ -197,7 +197,7 @@ public class ResolutionIT extends ConnectorTestSupport {
         assertThatThrownBy(() -> execute("connector:units --backend magento/9"))
                 .hasMessage("Unknown backend 'magento/9'. Declared backends: magento, magento/1.7, magento/1.7-specific");
         assertThatThrownBy(() -> execute("connector:units --type Importer"))
-                .hasMessage("Unknown unit type 'Importer'. Types of installed units: BackendAdapter, BatchImporter, Binder, ImportMapper, RecordImporter");
+                .hasMessage("Unknown unit type 'Importer'. Types of installed units: BackendAdapter, BatchImporter, Binder, ExportMapper, Exporter, ImportMapper, RecordImporter");
         assertThatThrownBy(() -> execute("connector:units --model res.nothing"))
                 .hasMessageStartingWith("Unknown model 'res.nothing': no installed unit serves it. Models served: ")
                 .hasMessageContaining("magento.res.partner");

@@ -3,6 +3,7 @@ package io.connector.magento.exporter;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,8 +47,12 @@ public abstract class InvoiceExporter extends SaleOrderDocumentExporter {
     /** Magento item id to quantity, summed over the invoice's lines, in their order. */
     protected Map<String, Object> items(StoreSession session, Map<String, Object> binding, Map<String, Object> order) {
         Map<String, BigDecimal> quantities = new LinkedHashMap<>();
-        for (Map<String, Object> line : session.query("account.invoice.line").where("invoice_id", "=", binding.get("record_id"))
-                .order("id").read("order_line_id", "product_id", "quantity")) {
+        List<Map<String, Object>> lines = session.query("account.invoice.line").where("invoice_id", "=", binding.get("record_id"))
+                .order("id").read("order_line_id", "product_id", "quantity");
+        if (lines.isEmpty()) {
+            throw noLinesYet(id(binding, "id"), "invoice");
+        }
+        for (Map<String, Object> line : lines) {
             Optional<String> item = line.get("order_line_id") instanceof Number orderLine
                     ? itemId(session, order, orderLine.longValue())
                     : line.get("product_id") instanceof Number product ? itemIdOfProduct(session, order, product.longValue())

@@ -26,6 +26,19 @@ public abstract class SaleOrderDocumentExporter extends AbstractExporter {
     /** Magento's fault when there is nothing left to invoice or ship on the order. */
     public static final int NOTHING_LEFT = 102;
 
+    /** How long a document without any line yet waits for them (written after it, by another command). */
+    public static final java.time.Duration NO_LINES_RETRY = java.time.Duration.ofSeconds(60);
+
+    /**
+     * A document with no line at all is not finished being written (its lines come after it):
+     * retried later, and failed with this reason if they never come. One whose lines are all
+     * outside the Magento order is nothing to do.
+     */
+    protected final io.connector.api.job.RetryableJobException noLinesYet(long bindingId, String what) {
+        return new io.connector.api.job.RetryableJobException(describe(bindingId) + ": the " + what + " has no lines yet; "
+                + "the export is retried in " + NO_LINES_RETRY.toSeconds() + " s", NO_LINES_RETRY, false);
+    }
+
     @Override
     protected boolean checksRemoteChanges() {
         return false;

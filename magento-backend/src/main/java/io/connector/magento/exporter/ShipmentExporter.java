@@ -82,8 +82,12 @@ public abstract class ShipmentExporter extends SaleOrderDocumentExporter {
             throw new ConnectorException(describe(id(binding, "id")) + ": delivery '" + delivery + "' is neither complete nor partial");
         }
         Map<String, BigDecimal> quantities = new LinkedHashMap<>();
-        for (Map<String, Object> line : session.query("stock.picking.line").where("picking_id", "=", binding.get("record_id"))
-                .order("id").read("order_line_id", "quantity")) {
+        List<Map<String, Object>> lines = session.query("stock.picking.line").where("picking_id", "=", binding.get("record_id"))
+                .order("id").read("order_line_id", "quantity");
+        if (lines.isEmpty()) {
+            throw noLinesYet(id(binding, "id"), "partial delivery");
+        }
+        for (Map<String, Object> line : lines) {
             if (line.get("order_line_id") instanceof Number orderLine) {
                 BigDecimal quantity = line.get("quantity") instanceof BigDecimal q ? q : BigDecimal.ZERO;
                 itemId(session, order, orderLine.longValue()).ifPresent(item -> quantities.merge(item, quantity, BigDecimal::add));

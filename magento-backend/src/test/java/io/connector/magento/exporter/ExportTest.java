@@ -9,6 +9,7 @@ import static io.connector.magento.MagentoModels.STORE_VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.job.NothingToDoException;
+import io.connector.api.job.RetryableJobException;
 import io.connector.api.store.FieldInfo;
 import io.connector.magento.MagentoFixture;
 import io.connector.magento.RecordedJobs;
@@ -192,6 +194,19 @@ class ExportTest {
     }
 
     @Test
+    void anInvoicePaidBeforeItsLinesAreWrittenWaitsForThem() {
+        Map<String, Object> order = importOrder(GUEST, "cashondelivery");
+        long invoice = create("account.invoice", Map.of("name", "INV/early", "order_id", order.get("record_id"), "state", "paid"));
+        long binding = (Long) shop.records(INVOICE, "record_id", invoice).get(0).get("id");
+        assertThatThrownBy(() -> shop.export(INVOICE, binding, List.of())).isInstanceOf(RetryableJobException.class)
+                .hasMessageContaining("the invoice has no lines yet");
+        long line = lineOf(order, "598");
+        create("account.invoice.line", Map.of("invoice_id", invoice, "product_id", shop.record("sale.order.line", line).get("product_id"),
+                "quantity", 1));
+        assertThat(shop.export(INVOICE, binding, List.of())).startsWith("Created Magento invoice 987654321");
+    }
+
+    @Test
     void fault102ForAnInvoiceBindsTheInvoiceMagentoHasAndNamesTheProblemWhenThereIsNone() {
         Map<String, Object> order = importOrder(GUEST, "cashondelivery");
         List<Object> args = List.of(GUEST, Map.of("598", 1.0), "Invoice Created", true, false);
@@ -249,9 +264,15 @@ class ExportTest {
         assertThat(exportCalls()).containsExactly(new ApiCall("sales_order_shipment.create",
                 List.of(REGISTERED, Map.of("543", 1.0), "Shipping Created", true, true)));
 
+        // Lines written after their delivery: its export waits for them.
         long empty = picking(order, "partial", Map.of(), Map.of());
         write("stock.picking", empty, Map.of("state", "done"));
         long binding = (Long) shop.records(SHIPMENT, "record_id", empty).get(0).get("id");
+        assertThatThrownBy(() -> shop.export(SHIPMENT, binding, List.of())).isInstanceOfSatisfying(RetryableJobException.class,
+                e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60))).hasMessageContaining("has no lines yet");
+        // Lines of another order only: nothing to ship.
+        Map<String, Object> guest = importOrder(GUEST, "cashondelivery");
+        create("stock.picking.line", Map.of("picking_id", empty, "order_line_id", lineOf(guest, "598"), "quantity", 1));
         assertThatThrownBy(() -> shop.export(SHIPMENT, binding, List.of())).isInstanceOf(NothingToDoException.class)
                 .hasMessageContaining("has no line of Magento order 100000201");
         assertThat(picking).isNotEqualTo(empty);
