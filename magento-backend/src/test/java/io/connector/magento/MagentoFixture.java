@@ -261,20 +261,35 @@ public final class MagentoFixture implements AutoCloseable {
         }
     }
 
+    /** Exports several bindings, as an {@code export_chunk} job does; what each did. */
+    public ChunkResult exportChunk(String bindingModel, List<Long> bindingIds, List<String> fields) {
+        try (Environment env = environments.open(shop, bindingModel)) {
+            return env.unit(Exporter.class).runChunk(bindingIds, fields);
+        }
+    }
+
     /** Runs the export jobs the listeners delayed (and those they delay), in order, as the queue would; their results. */
     public List<String> runExports() {
         List<String> results = new java.util.ArrayList<>();
         for (int round = 0; round < 10; round++) {
-            List<RecordedJobs.Delayed> delayed = jobs.delayed(io.connector.core.sync.ExportJobs.EXPORT_RECORD);
+            List<RecordedJobs.Delayed> delayed = jobs.delayed().stream().filter(job -> job.function().startsWith("export_"))
+                    .sorted(java.util.Comparator.comparingInt(RecordedJobs.Delayed::priority)).toList();
             if (delayed.isEmpty()) {
                 return results;
             }
             jobs.clearFunction(io.connector.core.sync.ExportJobs.EXPORT_RECORD);
-            for (RecordedJobs.Delayed job : delayed.stream().sorted(java.util.Comparator.comparingInt(RecordedJobs.Delayed::priority))
-                    .toList()) {
+            jobs.clearFunction(io.connector.core.sync.ExportJobs.EXPORT_CHUNK);
+            for (RecordedJobs.Delayed job : delayed) {
                 @SuppressWarnings("unchecked")
                 List<String> fields = (List<String>) job.args().get("fields");
-                results.add(export(job.args().get("model").toString(), ((Number) job.args().get("binding_id")).longValue(), fields));
+                String model = job.args().get("model").toString();
+                if (job.function().equals(io.connector.core.sync.ExportJobs.EXPORT_CHUNK)) {
+                    @SuppressWarnings("unchecked")
+                    List<Long> ids = ((List<Number>) job.args().get("binding_ids")).stream().map(Number::longValue).toList();
+                    results.add(exportChunk(model, ids, fields).toString());
+                } else {
+                    results.add(export(model, ((Number) job.args().get("binding_id")).longValue(), fields));
+                }
             }
         }
         throw new AssertionError("Exports kept delaying exports");

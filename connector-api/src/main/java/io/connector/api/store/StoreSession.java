@@ -65,6 +65,16 @@ public interface StoreSession {
     <T> T inSavepoint(StoreWork<T> work);
 
     /**
+     * The object this transaction keeps under {@code key}, made by {@code create} the first time
+     * it is asked for; {@code beforeCommit} then runs with it once, just before the transaction
+     * commits (never when it rolls back), in the transaction: what it writes or delays commits
+     * with the rest, and its failure rolls everything back. How a listener that hears many records
+     * in one transaction acts on them together, e.g. one export job per chunk of them. What work
+     * undone by a savepoint added stays: act on what the store holds then.
+     */
+    <T> T collectUntilCommit(String key, java.util.function.Supplier<T> create, java.util.function.Consumer<T> beforeCommit);
+
+    /**
      * Creates or updates the binding of {@code externalId} on a backend record, atomically:
      * two concurrent calls for the same (backend, external id) end with one binding. Sets the
      * sync date. Returns the binding id.

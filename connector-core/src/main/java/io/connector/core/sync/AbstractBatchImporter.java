@@ -160,7 +160,7 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
         return channel == null ? job : job.channel(channel);
     }
 
-    private static String digest(List<String> ids) {
+    static String digest(List<String> ids) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String id : ids) {

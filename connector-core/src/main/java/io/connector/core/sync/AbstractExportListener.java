@@ -62,6 +62,34 @@ public abstract class AbstractExportListener implements RecordListener {
         return (description == null ? job : job.description(description + " (backend " + backend.name() + ")")).delay();
     }
 
+    /**
+     * Delays the export of a binding's {@code fields} once this transaction commits, with every
+     * other binding of the backend and model this listener is given meanwhile: one job per chunk
+     * of the backend's {@linkplain ExportJobs#chunkSize chunk size} (one binding alone: an
+     * ordinary export), after the export delay. A write of many records in one transaction (a
+     * stock recomputed) is then a few jobs, each sent in as few round trips as the exporter can.
+     */
+    protected final void delayExportAtCommit(StoreSession session, String backendId, String bindingModel, long bindingId,
+            Collection<String> fields, int priority) {
+        Map<List<String>, java.util.Set<Long>> byFields = session.collectUntilCommit(
+                "exports " + getClass().getName() + " " + backendId + " " + bindingModel, java.util.LinkedHashMap::new,
+                collected -> delayChunks(backendId, bindingModel, collected, priority));
+        byFields.computeIfAbsent(List.copyOf(new java.util.TreeSet<>(fields)), f -> new java.util.LinkedHashSet<>()).add(bindingId);
+    }
+
+    private void delayChunks(String backendId, String bindingModel, Map<List<String>, java.util.Set<Long>> byFields, int priority) {
+        BackendRecord backend = backend(backendId);
+        int size = ExportJobs.chunkSize(backend);
+        Duration delay = ExportJobs.delay(backend);
+        for (Map.Entry<List<String>, java.util.Set<Long>> entry : byFields.entrySet()) {
+            List<Long> ids = List.copyOf(entry.getValue());
+            for (int i = 0; i < ids.size(); i += size) {
+                ExportJobs.exportChunk(jobs(), backend.id(), bindingModel, ids.subList(i, Math.min(ids.size(), i + size)),
+                        entry.getKey()).priority(priority).after(delay).delay();
+            }
+        }
+    }
+
     /** The bindings ({@code id}, {@code backend_id}, {@code external_id}) of local record {@code recordId}, on every backend. */
     protected static List<Map<String, Object>> bindingsOf(StoreSession session, String bindingModel, long recordId) {
         return session.query(bindingModel).where("record_id", "=", recordId).read("backend_id", "external_id");

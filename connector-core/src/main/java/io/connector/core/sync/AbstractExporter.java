@@ -58,52 +58,86 @@ public abstract class AbstractExporter extends AbstractUnit implements Exporter 
         }
     }
 
+    /**
+     * A binding locked and read, ready to export: its record, its external id (null: to create),
+     * the fields to send, what to add to the result; or why it is skipped.
+     */
+    protected record Prepared(Map<String, Object> binding, String externalId, Collection<String> fields, String note,
+            String skipped) {
+    }
+
     @Override
     public String run(long bindingId, Collection<String> fields) {
-        Collection<String> changed = fields == null ? List.of() : fields;
         return environment().store().inTransaction(session -> {
-            lock(session, "export " + model() + " " + backendRecord().id() + " " + bindingId, bindingId);
-            Map<String, Object> binding = session.read(model(), bindingId)
-                    .orElseThrow(() -> new NothingToDoException(describe(bindingId) + " no longer exists: nothing to export"));
-            checkBackend(bindingId, binding);
-            String externalId = text(binding.get("external_id"));
-            if (externalId != null) {
-                // An import of the same record must not run meanwhile: it would write what is being sent.
-                lock(session, AbstractRecordImporter.lockKey(model(), backendRecord().id(), externalId), bindingId);
+            Prepared prepared = prepare(session, bindingId, fields);
+            if (prepared.skipped() != null) {
+                return prepared.skipped();
             }
-            String skip = mustSkip(session, binding, changed);
-            if (skip != null) {
-                return skip;
-            }
-            String note = "";
-            if (externalId != null && checksRemoteChanges()) {
-                RemoteChange change = remoteChange(externalId, binding.get("sync_date"));
-                if (change == RemoteChange.GONE) {
-                    // As the reference: the remote record was deleted, so it is created again.
-                    externalId = null;
-                    note = " (it was gone from backend " + backendRecord().name() + ")";
-                } else if (change == RemoteChange.CHANGED) {
-                    importAfter(externalId);
-                    note = "; it had changed remotely since it was last synchronized: its import follows";
-                }
-            }
-            exportDependencies(session, binding);
+            exportDependencies(session, prepared.binding());
             ExportResult result;
             try {
-                result = export(session, binding, externalId, externalId == null ? List.of() : changed);
-            } catch (MappingException | InvalidDataException e) {
-                throw new InvalidDataException(describe(bindingId) + ": " + e.getMessage());
-            } catch (RemoteRecordNotFoundException e) {
-                // The remote system's words name its method and id only: say which binding it was.
-                throw new ConnectorException(describe(bindingId) + (externalId == null ? "" : ", remote id " + externalId) + ": "
-                        + e.getMessage(), e);
+                result = export(session, prepared.binding(), prepared.externalId(), prepared.fields());
+            } catch (RuntimeException e) {
+                throw named(bindingId, prepared.externalId(), e);
             }
-            if (result.externalId() != null) {
-                environment().binder().bind(result.externalId(), bindingId);
-            }
-            afterExport(session, bindingId, result);
-            return result.message() + note;
+            return finish(session, bindingId, result) + prepared.note();
         });
+    }
+
+    /**
+     * Locks the binding (and its record's import), reads it, asks {@link #mustSkip}, and looks at
+     * the remote change date: the steps before the export itself, for one binding of a chunk too.
+     */
+    protected final Prepared prepare(StoreSession session, long bindingId, Collection<String> fields) {
+        Collection<String> changed = fields == null ? List.of() : fields;
+        lock(session, "export " + model() + " " + backendRecord().id() + " " + bindingId, bindingId);
+        Map<String, Object> binding = session.read(model(), bindingId)
+                .orElseThrow(() -> new NothingToDoException(describe(bindingId) + " no longer exists: nothing to export"));
+        checkBackend(bindingId, binding);
+        String externalId = text(binding.get("external_id"));
+        if (externalId != null) {
+            // An import of the same record must not run meanwhile: it would write what is being sent.
+            lock(session, AbstractRecordImporter.lockKey(model(), backendRecord().id(), externalId), bindingId);
+        }
+        String skip = mustSkip(session, binding, changed);
+        if (skip != null) {
+            return new Prepared(binding, externalId, changed, "", skip);
+        }
+        String note = "";
+        if (externalId != null && checksRemoteChanges()) {
+            RemoteChange change = remoteChange(externalId, binding.get("sync_date"));
+            if (change == RemoteChange.GONE) {
+                // As the reference: the remote record was deleted, so it is created again.
+                externalId = null;
+                note = " (it was gone from backend " + backendRecord().name() + ")";
+            } else if (change == RemoteChange.CHANGED) {
+                importAfter(externalId);
+                note = "; it had changed remotely since it was last synchronized: its import follows";
+            }
+        }
+        return new Prepared(binding, externalId, externalId == null ? List.of() : changed, note, null);
+    }
+
+    /** Binds what {@link #export} sent (a new sync date, no echo), runs {@link #afterExport}; the result's message. */
+    protected final String finish(StoreSession session, long bindingId, ExportResult result) {
+        if (result.externalId() != null) {
+            environment().binder().bind(result.externalId(), bindingId);
+        }
+        afterExport(session, bindingId, result);
+        return result.message();
+    }
+
+    /** An export's failure, as its job shows it: bad data and a record gone remotely name the binding. */
+    protected final RuntimeException named(long bindingId, String externalId, RuntimeException e) {
+        if (e instanceof MappingException || e instanceof InvalidDataException) {
+            return new InvalidDataException(describe(bindingId) + ": " + e.getMessage());
+        }
+        if (e instanceof RemoteRecordNotFoundException) {
+            // The remote system's words name its method and id only: say which binding it was.
+            return new ConnectorException(describe(bindingId) + (externalId == null ? "" : ", remote id " + externalId) + ": "
+                    + e.getMessage(), e);
+        }
+        return e;
     }
 
     private void lock(StoreSession session, String key, long bindingId) {

@@ -21,8 +21,19 @@ public final class ExportJobs {
 
     /** backend_id, model (the binding model), binding_id, fields (the changed fields; empty: all). */
     public static final String EXPORT_RECORD = "export_record";
+    /** backend_id, model (the binding model), binding_ids, fields: several bindings' export in one job. */
+    public static final String EXPORT_CHUNK = "export_chunk";
     /** backend_id, model (the binding model), external_id. */
     public static final String EXPORT_DELETE_RECORD = "export_delete_record";
+    /** A backend record's option: bindings per export job when many change in one transaction (1 to 1000). */
+    public static final String CHUNK_OPTION = "export.chunk";
+    /**
+     * A Magento multiCall's default size: on the bench (docs/benchmarks.md) a chunk of 100 stock
+     * updates is one round trip and one job where one record a job spent most of its time in the
+     * queue's rows.
+     */
+    public static final int DEFAULT_CHUNK_SIZE = 100;
+    private static final int MAX_CHUNK_SIZE = 1000;
     /**
      * A backend record's option: seconds an export delayed by a write waits before it runs, so
      * that writes in a row (a quantity changed twice) make one export of the last values.
@@ -48,6 +59,42 @@ public final class ExportJobs {
                 .pendingIdentityKey(EXPORT_RECORD + " " + backendId + " " + bindingModel + " " + bindingId + " " + sorted)
                 .description("Export " + bindingModel + " " + bindingId + (sorted.isEmpty() ? "" : " " + sorted)
                         + " to backend " + backendId);
+    }
+
+    /**
+     * The export of several bindings' {@code fields} in one job (of one binding: {@link #export}),
+     * once per backend, model, bindings and fields while pending.
+     */
+    public static JobBuilder exportChunk(JobQueue queue, String backendId, String bindingModel, List<Long> bindingIds,
+            Collection<String> fields) {
+        if (bindingIds.size() == 1) {
+            return export(queue, backendId, bindingModel, bindingIds.get(0), fields);
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(fields == null ? List.of() : fields));
+        return queue.job(EXPORT_CHUNK)
+                .args(Map.of("backend_id", backendId, "model", bindingModel, "binding_ids", List.copyOf(bindingIds), "fields", sorted))
+                .backend(backendId)
+                .pendingIdentityKey(EXPORT_CHUNK + " " + backendId + " " + bindingModel + " "
+                        + AbstractBatchImporter.digest(bindingIds.stream().map(String::valueOf).toList()) + " " + sorted)
+                .description("Export " + bindingIds.size() + " " + bindingModel + " (" + bindingIds.get(0) + " to "
+                        + bindingIds.get(bindingIds.size() - 1) + ")" + (sorted.isEmpty() ? "" : " " + sorted) + " to backend "
+                        + backendId);
+    }
+
+    /** The backend record's {@value #CHUNK_OPTION}, else {@value #DEFAULT_CHUNK_SIZE}. */
+    public static int chunkSize(BackendRecord backend) {
+        return backend.option(CHUNK_OPTION).map(value -> {
+            try {
+                int size = Integer.parseInt(value.trim());
+                if (size >= 1 && size <= MAX_CHUNK_SIZE) {
+                    return size;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new ConnectorException("Backend " + backend.name() + ": option " + CHUNK_OPTION + " '" + value
+                    + "' is not a whole number from 1 to " + MAX_CHUNK_SIZE);
+        }).orElse(DEFAULT_CHUNK_SIZE);
     }
 
     /** The deletion of a remote record, once per backend, model and external id while pending. */

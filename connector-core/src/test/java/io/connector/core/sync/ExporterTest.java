@@ -446,6 +446,52 @@ class ExporterTest {
     }
 
     @Test
+    void aListenerHearingManyRecordsInOneTransactionDelaysOneJobPerChunkAtTheCommit() {
+        BackendRecord chunked = new Shop("b1", units.get("shop"), Map.of("export.chunk", "2", "export.delay", "0"));
+        RecordListener listener = new AbstractExportListener(() -> jobs, () -> new io.connector.api.BackendRecords() {
+            public java.util.Collection<BackendRecord> all() {
+                return List.of(chunked);
+            }
+
+            public Optional<BackendRecord> find(String nameOrId) {
+                return Optional.of(chunked);
+            }
+
+            public BackendRecord get(String nameOrId) {
+                return chunked;
+            }
+        }) {
+            @Override
+            public void onRecordWrite(RecordEvent event) {
+                if (!event.noExport() && event.values().containsKey("email")) {
+                    delayExportAtCommit(event.session(), "b1", event.model(), event.id(), List.of("email"), 20);
+                }
+            }
+        };
+        fixture.listeners.add(listener, Map.of("model", "shop.res.partner"));
+        List<Long> ids = List.of(newBinding(Map.of("name", "A")), newBinding(Map.of("name", "B")), newBinding(Map.of("name", "C")));
+
+        fixture.store.inTransaction(s -> {
+            s.write("shop.res.partner", ids, Map.of("email", "all@example.com"));
+            assertThat(jobs.delayed).as("not before the commit").isEmpty();
+            return null;
+        });
+
+        assertThat(jobs.delayed).extracting(job -> job.get("function") + " " + job.getOrDefault("binding_ids", job.get("binding_id")))
+                .containsExactly("export_chunk " + ids.subList(0, 2), "export_record " + ids.get(2));
+        assertThat(jobs.delayed).allSatisfy(job -> assertThat(job).containsEntry("priority", 20).containsEntry("fields", List.of("email")));
+
+        // The job's default chunk: each binding on its own, in one transaction.
+        try (Environment env = environments.open(shop, "shop.res.partner")) {
+            var result = env.unit(Exporter.class).runChunk(ids, List.of("email"));
+            assertThat(result.imported()).hasSize(3);
+            assertThat(result.failed()).isEmpty();
+        }
+        assertThat(remote("shop.res.partner").calls).hasSize(3);
+        fixture.listeners.remove(listener);
+    }
+
+    @Test
     void exportJobsAreOnePerBindingAndFieldsWhilePending() {
         JobQueue queue = jobs;
         ExportJobs.export(queue, "b1", "shop.res.partner", 5, List.of("email", "city")).delay();

@@ -180,6 +180,12 @@ public final class JdbcRecordStore implements RecordStore {
         current.set(tx);
         try {
             T result = run(work, tx);
+            if (!tx.rollbackOnly) {
+                run(ignored -> {
+                    tx.runBeforeCommit();
+                    return null;
+                }, tx);
+            }
             if (tx.rollbackOnly) {
                 throw new StoreException("The transaction was rolled back: work inside it failed and the error was caught");
             }

@@ -97,6 +97,12 @@ final class JdbcSession implements StoreSession {
     }
 
     @Override
+    public <T> T collectUntilCommit(String key, java.util.function.Supplier<T> create,
+            java.util.function.Consumer<T> beforeCommit) {
+        return tx.collect(key, create, beforeCommit);
+    }
+
+    @Override
     public boolean tryLock(String key) {
         return RecordLocks.tryLock(tx, key);
     }

@@ -31,6 +31,14 @@ final class StoreTransaction implements SqlTransaction {
     final Models models;
     final RecordListeners listeners;
     final List<Runnable> afterCommit = new ArrayList<>();
+    /** What {@code collectUntilCommit} keeps, by key, in the order first asked for, with what runs before the commit. */
+    private final java.util.Map<String, Collected<?>> collected = new java.util.LinkedHashMap<>();
+
+    private record Collected<T>(T value, java.util.function.Consumer<T> beforeCommit) {
+        void run() {
+            beforeCommit.accept(value);
+        }
+    }
     boolean rollbackOnly;
     /**
      * How many times work inside was undone (a savepoint rolled back) or a record deleted: what
@@ -63,6 +71,24 @@ final class StoreTransaction implements SqlTransaction {
 
     JdbcSession jdbcSession() {
         return session;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T collect(String key, java.util.function.Supplier<T> create, java.util.function.Consumer<T> beforeCommit) {
+        Collected<?> found = collected.get(key);
+        if (found == null) {
+            found = new Collected<>(create.get(), beforeCommit);
+            collected.put(key, found);
+        }
+        return (T) found.value();
+    }
+
+    /** Runs what was collected, each once, in order; what one collects meanwhile runs after it. */
+    void runBeforeCommit() {
+        while (!collected.isEmpty()) {
+            String key = collected.keySet().iterator().next();
+            collected.remove(key).run();
+        }
     }
 
     @Override

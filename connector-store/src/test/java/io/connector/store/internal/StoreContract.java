@@ -285,6 +285,43 @@ abstract class StoreContract {
         assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("caller's", "joined the caller's")))).isZero();
     }
 
+    @Test
+    void whatATransactionCollectsIsActedOnOnceJustBeforeItCommitsAndNeverWhenItRollsBack() {
+        List<String> acted = new ArrayList<>();
+        tx(s -> {
+            for (String name : List.of("a", "b", "c")) {
+                long id = s.create("res.partner", Map.of("name", name));
+                List<Long> ids = store.inTransaction(joined -> joined.collectUntilCommit("names", ArrayList<Long>::new, collected -> {
+                    acted.add("once for " + collected.size());
+                    // In the transaction still: what it writes commits with the rest.
+                    s.write("res.partner", collected, Map.of("email", "collected@example.com"));
+                    assertThat(otherConnectionSees("a")).as("not committed yet").isFalse();
+                }));
+                ids.add(id);
+            }
+            assertThat(acted).as("not before the commit").isEmpty();
+            return null;
+        });
+        assertThat(acted).containsExactly("once for 3");
+        assertThat(count(s -> s.query("res.partner").where("email", "=", "collected@example.com"))).isEqualTo(3L);
+
+        acted.clear();
+        assertThatThrownBy(() -> tx(s -> {
+            s.collectUntilCommit("never", ArrayList::new, collected -> acted.add("ran"));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(acted).isEmpty();
+
+        assertThatThrownBy(() -> tx(s -> {
+            s.create("res.partner", Map.of("name", "undone by its hook"));
+            s.collectUntilCommit("failing", ArrayList::new, collected -> {
+                throw new IllegalStateException("the hook fails");
+            });
+            return null;
+        })).hasMessage("the hook fails");
+        assertThat(count(s -> s.query("res.partner").where("name", "=", "undone by its hook"))).isZero();
+    }
+
     private boolean otherConnectionSees(String name) {
         try (java.sql.Connection c = fixture.database.dataSource().getConnection(); java.sql.PreparedStatement select = c.prepareStatement(
                 "SELECT COUNT(*) FROM \"res_partner\" WHERE \"name\" = ?")) {

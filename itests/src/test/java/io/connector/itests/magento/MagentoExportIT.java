@@ -269,6 +269,29 @@ public class MagentoExportIT extends MagentoTestSupport {
         assertThat(calls("sales_order.addComment")).isEmpty();
     }
 
+    @Test
+    public void stocksWrittenTogetherAreOneChunkJobAndOneRoundTrip() throws Exception {
+        Object first = productBinding("879");
+        Object second = productBinding("337");
+        clearCalls();
+        long multiCalls = multiCalls();
+        assertThat(execute("connector:record-write magento.product.product " + first + "," + second + " magento_qty=55"))
+                .contains("Wrote magento.product.product 2 records");
+        assertThat(waitForJobs()).contains("failed: 0");
+        assertThat(jobAdmin.list("done", null, backends.get("shop").id(), 10)).filteredOn(job -> job.function().equals("export_chunk"))
+                .anySatisfy(job -> assertThat(job.args()).contains("\"binding_ids\":[" + first + "," + second + "]"));
+        assertThat(calls("oerp_cataloginventory_stock_item.update")).containsExactlyInAnyOrder(
+                List.of(879, Map.of("is_in_stock", 1, "qty", 55.0)), List.of(337, Map.of("is_in_stock", 1, "qty", 55.0)));
+        assertThat(multiCalls() - multiCalls).as("one round trip").isEqualTo(1);
+    }
+
+    /** How many multiCall requests the simulator answered ({@code GET /stats}). */
+    private static long multiCalls() throws Exception {
+        Map<String, Object> stats = get("/stats", new TypeReference<Map<String, Object>>() { });
+        Object count = ((Map<?, ?>) stats.get("methods")).get("multiCall");
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+
     // ------------------------------------------------------------------ locks and faults
 
     @Test

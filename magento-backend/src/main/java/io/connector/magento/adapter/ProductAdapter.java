@@ -27,9 +27,39 @@ public abstract class ProductAdapter extends MagentoAdapter {
      * {@code use_config_backorders}, as given.
      */
     public void updateStock(String productId, Map<String, Object> data) {
-        Object answer = call("oerp_cataloginventory_stock_item.update", List.of(remoteId(productId), data));
+        checkUpdated(productId, call(STOCK_UPDATE, List.of(remoteId(productId), data)));
+    }
+
+    /**
+     * The stocks of several products, in {@code multiCall}s: for each product, null when it was
+     * set, or its error (a fault for that product, an answer that is not true), in order.
+     */
+    public List<RuntimeException> updateStocks(List<String> productIds, List<Map<String, Object>> data) {
+        List<MagentoClient.Call> calls = new java.util.ArrayList<>(productIds.size());
+        for (int i = 0; i < productIds.size(); i++) {
+            calls.add(new MagentoClient.Call(STOCK_UPDATE, List.of(remoteId(productIds.get(i)), data.get(i))));
+        }
+        List<Object> answers = calls.isEmpty() ? List.of() : client().multiCall(calls);
+        List<RuntimeException> failures = new java.util.ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            try {
+                if (answers.get(i) instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                checkUpdated(productIds.get(i), answers.get(i));
+                failures.add(null);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+
+    private static final String STOCK_UPDATE = "oerp_cataloginventory_stock_item.update";
+
+    private void checkUpdated(String productId, Object answer) {
         if (!Boolean.TRUE.equals(answer) && !"1".equals(String.valueOf(answer))) {
-            throw malformed("true for oerp_cataloginventory_stock_item.update " + productId, answer);
+            throw malformed("true for " + STOCK_UPDATE + " " + productId, answer);
         }
     }
 

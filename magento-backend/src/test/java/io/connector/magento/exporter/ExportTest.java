@@ -19,6 +19,7 @@ import io.connector.api.ConnectorException;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
 import io.connector.api.store.FieldInfo;
+import io.connector.api.unit.ChunkResult;
 import io.connector.magento.MagentoFixture;
 import io.connector.magento.RecordedJobs;
 import io.connector.magento.RecordedMagento.ApiCall;
@@ -142,6 +143,40 @@ class ExportTest {
         write(PRODUCT, binding, Map.of("magento_qty", 5));
         assertThat(shop.jobs().delayed("export_record")).isEmpty();
         assertThat(shop.export(PRODUCT, binding, List.of("magento_qty"))).contains("no_stock_sync");
+    }
+
+    @Test
+    void stocksWrittenInOneTransactionAreOneChunkJobOfOneMultiCallAndAFaultyOneIsExportedAlone() {
+        shop.importRecord(PRODUCT, "879");
+        importOrder(GUEST, "cashondelivery");
+        importOrder(REGISTERED, "checkmo");
+        long b879 = (Long) shop.binding(PRODUCT, "879").orElseThrow().get("id");
+        long b338 = (Long) shop.binding(PRODUCT, "338").orElseThrow().get("id");
+        long b512 = (Long) shop.binding(PRODUCT, "512").orElseThrow().get("id");
+        shop.magento().answer("oerp_cataloginventory_stock_item.update", List.of(338, Map.of("is_in_stock", 1, "qty", 30.0)), true);
+        shop.jobs().clear();
+
+        shop.inTransaction(s -> {
+            s.write(PRODUCT, List.of(b879, b338, b512), Map.of("magento_qty", 30));
+            return null;
+        });
+
+        assertThat(shop.jobs().delayed()).singleElement().satisfies(job -> {
+            assertThat(job.function()).isEqualTo("export_chunk");
+            assertThat(job.args()).containsEntry("binding_ids", List.of(b879, b338, b512)).containsEntry("fields", List.of("magento_qty"));
+            assertThat(job.priority()).isEqualTo(20);
+        });
+        shop.magento().clearReceived();
+        int requests = shop.magento().requests().size();
+        ChunkResult result = shop.exportChunk(PRODUCT, List.of(b879, b338, b512), List.of("magento_qty"));
+
+        assertThat(shop.magento().requests().subList(requests, shop.magento().requests().size())).as("one round trip")
+                .singleElement().satisfies(request -> assertThat(request.calls()).isEqualTo(3));
+        assertThat(result.imported()).containsOnlyKeys(Long.toString(b879), Long.toString(b338));
+        assertThat(result.failed()).containsOnlyKeys(Long.toString(b512));
+        assertThat(result.failed().get(Long.toString(b512))).hasMessageContaining("oerp_cataloginventory_stock_item.update")
+                .hasMessageContaining("[512, ");
+        assertThat(shop.record(PRODUCT, b879).get("sync_date")).isNotNull();
     }
 
     // ------------------------------------------------------------------ invoices

@@ -1,6 +1,7 @@
 package io.connector.core.internal.exports;
 
 import java.util.List;
+import java.util.Map;
 
 import io.connector.api.BackendRecords;
 import io.connector.api.ConnectorException;
@@ -8,6 +9,7 @@ import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
+import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.Deleter;
 import io.connector.api.unit.Exporter;
 import io.connector.core.internal.environment.BackendJob;
@@ -52,7 +54,7 @@ final class ExportJobFunctions {
             }
         }
 
-        private static List<String> fields(JobContext context) {
+        static List<String> fields(JobContext context) {
             Object fields = context.args().get("fields");
             if (fields == null) {
                 return List.of();
@@ -62,6 +64,60 @@ final class ExportJobFunctions {
                         + fields);
             }
             return list.stream().map(Object::toString).toList();
+        }
+    }
+
+    /**
+     * {@value ExportJobs#EXPORT_CHUNK}: backend_id, model, binding_ids, fields. The bindings that
+     * were not exported (bad data, a fault for that record, held by another job) are each queued
+     * as an {@value ExportJobs#EXPORT_RECORD} job of their own, in this job's transaction: their
+     * failure then is a job that says which binding and why, retried and retriable as any export.
+     */
+    @Component(service = JobFunction.class, property = {
+        JobFunction.NAME + "=" + ExportJobs.EXPORT_CHUNK,
+        JobFunction.DESCRIPTION + "=Export a chunk of records, each on its own",
+        JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
+    public static final class ExportChunk extends BackendJob {
+
+        @Activate
+        public ExportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+            super(backends, environments);
+        }
+
+        @Override
+        public Object run(JobContext context) {
+            List<Long> ids = bindingIds(context);
+            List<String> fields = ExportRecord.fields(context);
+            try (Environment env = open(context)) {
+                ChunkResult result = env.unit(Exporter.class).runChunk(ids, fields);
+                for (Map.Entry<String, RuntimeException> failed : result.failed().entrySet()) {
+                    String why = "in chunk job " + context.uuid() + ": " + failed.getValue().getMessage();
+                    ExportJobs.export(env.jobs(), env.backendRecord().id(), env.model(), Long.parseLong(failed.getKey()), fields)
+                            .description(shortened("Export " + env.model() + " " + failed.getKey() + " to " + env.backendRecord().name()
+                                    + " alone, " + why)).delay();
+                }
+                String text = ids.size() + " " + env.model() + " to " + env.backendRecord().name() + ": "
+                        + (result.imported().size()) + " exported or skipped";
+                if (!result.failed().isEmpty()) {
+                    List<String> alone = List.copyOf(result.failed().keySet());
+                    text += ", " + alone.size() + " exported alone (" + String.join(", ", alone.size() > 20 ? alone.subList(0, 20)
+                            : alone) + (alone.size() > 20 ? ", ..." : "") + ")";
+                }
+                return text;
+            }
+        }
+
+        private static String shortened(String text) {
+            return text.length() > 480 ? text.substring(0, 477) + "..." : text;
+        }
+
+        private static List<Long> bindingIds(JobContext context) {
+            if (!(context.args().get("binding_ids") instanceof List<?> list) || list.isEmpty()
+                    || list.stream().anyMatch(id -> !(id instanceof Number))) {
+                throw new ConnectorException("Job " + context.function() + " needs the argument 'binding_ids', a list of "
+                        + "binding ids; it has " + context.args().get("binding_ids"));
+            }
+            return list.stream().map(id -> ((Number) id).longValue()).toList();
         }
     }
 

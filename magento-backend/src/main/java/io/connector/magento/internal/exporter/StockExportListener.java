@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * A write of a product binding's quantity, manage-stock or backorders outside an import delays
- * the export of just those fields (priority 20), unless the binding's stock is not synchronized.
+ * the export of just those fields (priority 20), unless the binding's stock is not synchronized;
+ * the products written in one transaction are exported together, a chunk a job.
  */
 @Component(service = RecordListener.class, property = RecordListener.MODEL + "=" + MagentoModels.PRODUCT)
 public final class StockExportListener extends AbstractExportListener {
@@ -45,7 +46,8 @@ public final class StockExportListener extends AbstractExportListener {
         if (Boolean.TRUE.equals(binding.get("no_stock_sync"))) {
             return;
         }
-        delayExport(binding.get("backend_id").toString(), event.model(), event.id(), fields, ProductStockExporter.PRIORITY,
-                "Export the stock " + fields + " of " + event.model() + " " + event.id());
+        // Chunked at the commit: a stock written for many products at once is a few jobs of a multiCall each.
+        delayExportAtCommit(event.session(), binding.get("backend_id").toString(), event.model(), event.id(), fields,
+                ProductStockExporter.PRIORITY);
     }
 }
