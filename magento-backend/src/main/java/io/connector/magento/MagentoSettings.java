@@ -29,6 +29,27 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
     public static final int DEFAULT_MULTICALL_MAX = 100;
     /** More would risk the shop's time and memory limits for one request. */
     public static final int MULTICALL_MAX_LIMIT = 1000;
+    /** Option: the largest answer read, in MB; a larger one is refused as it arrives. */
+    public static final String MAX_ANSWER_MB = "answer.max.mb";
+    /** A multiCall of 100 orders is a few MB: 64 leaves room and keeps a hostile answer from filling the heap. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_ANSWER_MB_LIMIT = 2047;
+
+    /** The backend record's {@value #MAX_ANSWER_MB} (1 to 2047) in bytes, else 64 MB. */
+    public static long maxAnswerBytes(BackendRecord backend) {
+        return backend.option(MAX_ANSWER_MB).map(value -> {
+            try {
+                int mb = Integer.parseInt(value.trim());
+                if (mb >= 1 && mb <= MAX_ANSWER_MB_LIMIT) {
+                    return mb * 1024L * 1024L;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new ConnectorException("Backend " + backend.name() + ": option " + MAX_ANSWER_MB + " '" + value
+                    + "' is not a number of MB from 1 to " + MAX_ANSWER_MB_LIMIT);
+        }).orElse(DEFAULT_MAX_ANSWER_BYTES);
+    }
 
     /** The settings of a backend record; a value that is not one is an error naming the backend and the option. */
     public static MagentoSettings of(BackendRecord backend) {

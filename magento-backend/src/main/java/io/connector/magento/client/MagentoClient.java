@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
@@ -25,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Talks to one Magento 1.x shop over XML-RPC: logs in once and reuses the session across
  * calls and jobs, logs in again once when Magento says the session expired (fault 5), and turns
- * what can go wrong into errors that say what to do: unreachable, timeouts and HTTP 502/503/504
- * are {@link RetryableJobException}s; a refused login (fault 2) is a configuration error naming
+ * what can go wrong into errors that say what to do: unreachable, timeouts (of the whole
+ * exchange), HTTP 500/502/503/504, an answer cut short or not XML-RPC are
+ * {@link RetryableJobException}s; an answer larger than the limit is an error naming it; a refused login (fault 2) is a configuration error naming
  * the backend; a missing record (faults 100/101/102) is a {@link RecordNotFoundException}; a
  * body that is not XML-RPC is an error quoting its start. Never logs a request body: the login
  * carries the API key.
@@ -50,6 +55,7 @@ public final class MagentoClient implements AutoCloseable {
     private final HttpClient http;
     private final Duration timeout;
     private final int multiCallMax;
+    private final long maxAnswerBytes;
     private volatile String session;
     /** Set once the shop refused a multiCall: its calls are then made one by one. */
     private volatile boolean multiCallRefused;
@@ -60,7 +66,8 @@ public final class MagentoClient implements AutoCloseable {
 
     /** {@code multiCallMax}: calls per {@code multiCall} at most; 0 for none (every call on its own). */
     public MagentoClient(BackendRecord backend, HttpClient http, Duration timeout, int multiCallMax) {
-        this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout, multiCallMax);
+        this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout, multiCallMax,
+                MagentoSettings.maxAnswerBytes(backend));
     }
 
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout) {
@@ -69,6 +76,19 @@ public final class MagentoClient implements AutoCloseable {
 
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
             int multiCallMax) {
+        this(backendName, location, username, apiKey, http, timeout, multiCallMax, MagentoSettings.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * {@code timeout} bounds each exchange whole (connection, headers and body); an answer longer
+     * than {@code maxAnswerBytes} is refused as it arrives.
+     */
+    public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
+            int multiCallMax, long maxAnswerBytes) {
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes " + maxAnswerBytes + " < 1");
+        }
+        this.maxAnswerBytes = maxAnswerBytes;
         if (multiCallMax < 0) {
             throw new IllegalArgumentException("multiCallMax " + multiCallMax + " < 0");
         }
@@ -232,22 +252,15 @@ public final class MagentoClient implements AutoCloseable {
         byte[] body = XmlRpcCodec.encodeCall(xmlRpcMethod, params);
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
-                    + timeout.toSeconds() + " s (" + endpoint + ")", e);
-        } catch (IOException e) {
-            throw new RetryableJobException("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
-                    + what + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
-        }
+        HttpResponse<byte[]> response = exchange(request, what);
         int status = response.statusCode();
         if (RETRYABLE_STATUS.contains(status)) {
             throw new RetryableJobException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what);
+        }
+        if (status == 500) {
+            // PHP's fatal errors (memory, time limit) answer 500 with a page: the shop's, and often passing.
+            throw new RetryableJobException("Backend " + backendName + ": Magento answered HTTP 500 to " + what
+                    + "; the response starts with: " + XmlRpcCodec.start(response.body()));
         }
         if (status != 200) {
             throw new ConnectorException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what
@@ -261,8 +274,118 @@ public final class MagentoClient implements AutoCloseable {
             }
             throw fault(what, f.code(), f.faultString());
         } catch (XmlRpcException e) {
-            throw new ConnectorException("Backend " + backendName + ": Magento's answer to " + what + " is not XML-RPC: "
-                    + e.getMessage());
+            // Cut short (a connection closed early) or not XML-RPC at all (a PHP error page): the
+            // shop's trouble, often passing; retried on the job's pattern, then failed with the quote.
+            throw new RetryableJobException("Backend " + backendName + ": Magento's answer to " + what
+                    + (XmlRpcCodec.truncated(response.body()) ? " was cut short after " + response.body().length + " bytes: "
+                    : " is not XML-RPC: ") + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One HTTP exchange, bounded whole by the timeout (the request's own timeout stops at the
+     * headers: a shop sending its body one byte a second would hold the thread for ever) and in
+     * size (the body is counted as it arrives).
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, String what) {
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> new LimitedBody(maxAnswerBytes,
+                info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+        try {
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
+                    + timeout.toSeconds() + " s (" + endpoint + ")", e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof LimitedBody.TooLarge) {
+                    throw new ConnectorException("Backend " + backendName + ": Magento's answer to " + what + " is larger than "
+                            + (maxAnswerBytes / (1024 * 1024)) + " MB, the limit (option " + MagentoSettings.MAX_ANSWER_MB + ")");
+                }
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
+                        + timeout.toSeconds() + " s (" + endpoint + ")", cause);
+            }
+            if (cause instanceof IOException io) {
+                throw new RetryableJobException("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
+                        + what + ": " + describe(io), io);
+            }
+            throw new ConnectorException("Backend " + backendName + ": calling " + what + " failed: " + cause, cause);
+        }
+    }
+
+    /** A response body read into memory up to a limit: the exchange fails as soon as it would pass it. */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        /** The limit was passed (or announced to be). */
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TooLarge(long limit) {
+                super("the answer is larger than " + limit + " bytes");
+            }
+        }
+
+        private final long limit;
+        private final long declared;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private java.util.concurrent.Flow.Subscription subscription;
+        private long size;
+
+        LimitedBody(long limit, long declared) {
+            this.limit = limit;
+            this.declared = declared;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            if (declared > limit) {
+                s.cancel();
+                result.completeExceptionally(new TooLarge(limit));
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (java.nio.ByteBuffer item : items) {
+                size += item.remaining();
+                if (size > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
         }
     }
 

@@ -49,9 +49,28 @@ public final class XmlRpcCodec {
         return XmlRpcReader.decodeResponse(document);
     }
 
-    /** The start of a document, to quote in an error. */
+    /**
+     * The start of a document, to quote in an error: printable text only (anything else, binary
+     * included, as {@code ?}), so that an error never writes control bytes into a terminal or a log.
+     */
     public static String start(byte[] document) {
         String text = new String(document, 0, Math.min(document.length, 200), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-        return "'" + text + (document.length > 200 ? "...'" : "'");
+        StringBuilder printable = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> printable.appendCodePoint(c == '\uFFFD' || Character.isISOControl(c)
+                || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.PRIVATE_USE
+                || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return "'" + printable + (document.length > 200 ? "...'" : "'");
+    }
+
+    /**
+     * Whether a document looks cut short: it starts as an XML-RPC response or call and does not
+     * end with its closing tag (a page that is not XML-RPC at all is not "cut short").
+     */
+    public static boolean truncated(byte[] document) {
+        String start = new String(document, 0, Math.min(document.length, 256), StandardCharsets.UTF_8);
+        String end = new String(document, Math.max(0, document.length - 64), Math.min(document.length, 64),
+                StandardCharsets.UTF_8).trim();
+        return start.contains("<methodResponse") && !end.endsWith("</methodResponse>")
+                || start.contains("<methodCall") && !end.endsWith("</methodCall>");
     }
 }

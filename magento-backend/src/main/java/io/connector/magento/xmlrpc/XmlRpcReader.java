@@ -47,7 +47,7 @@ final class XmlRpcReader {
                         while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
                             expectName(r, "param");
                             nextTag(r);
-                            params.add(readValue(r));
+                            params.add(readValue(r, 0));
                             expectEnd(nextTag(r), r, "param");
                         }
                     }
@@ -70,7 +70,7 @@ final class XmlRpcReader {
             nextTag(r);
             if (r.getLocalName().equals("fault")) {
                 nextTag(r);
-                Object value = readValue(r);
+                Object value = readValue(r, 0);
                 if (!(value instanceof Map<?, ?> struct) || !(struct.get("faultCode") instanceof Integer)) {
                     throw new XMLStreamException("a <fault> without an int faultCode");
                 }
@@ -84,7 +84,7 @@ final class XmlRpcReader {
             nextTag(r);
             expectName(r, "param");
             nextTag(r);
-            Object value = readValue(r);
+            Object value = readValue(r, 0);
             expectEnd(nextTag(r), r, "param");
             expectEnd(nextTag(r), r, "params");
             expectEnd(nextTag(r), r, "methodResponse");
@@ -127,8 +127,17 @@ final class XmlRpcReader {
     }
 
 
-    /** At a {@code <value>} start tag: reads it and ends on its end tag. */
-    private static Object readValue(XMLStreamReader r) throws XMLStreamException {
+    /**
+     * Structs and arrays nested deeper than this are refused: Magento's answers are a few levels
+     * deep, and reading a hostile document's 200,000 levels would exhaust the thread's stack.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /** At a {@code <value>} start tag, {@code depth} structs or arrays deep: reads it and ends on its end tag. */
+    private static Object readValue(XMLStreamReader r, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw new XMLStreamException("values nested deeper than " + MAX_DEPTH + " structs or arrays");
+        }
         expectName(r, "value");
         StringBuilder text = new StringBuilder();
         while (true) {
@@ -141,7 +150,7 @@ final class XmlRpcReader {
                     return text.toString(); // <value>text</value>: a string
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
-                    Object value = typed(r);
+                    Object value = typed(r, depth);
                     expectEnd(nextTag(r), r, "value");
                     return value;
                 }
@@ -151,7 +160,7 @@ final class XmlRpcReader {
         }
     }
 
-    private static Object typed(XMLStreamReader r) throws XMLStreamException {
+    private static Object typed(XMLStreamReader r, int depth) throws XMLStreamException {
         String type = r.getLocalName();
         switch (type) {
             case "string":
@@ -195,7 +204,7 @@ final class XmlRpcReader {
                         if (r.getLocalName().equals("name")) {
                             name = r.getElementText();
                         } else {
-                            value = readValue(r);
+                            value = readValue(r, depth + 1);
                             hasValue = true;
                         }
                     }
@@ -211,7 +220,7 @@ final class XmlRpcReader {
                 nextTag(r);
                 expectName(r, "data");
                 while (nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-                    list.add(readValue(r));
+                    list.add(readValue(r, depth + 1));
                 }
                 expectEnd(nextTag(r), r, "array");
                 return list;

@@ -28,6 +28,7 @@ final class ExportJobFunctions {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + ExportJobs.EXPORT_RECORD,
         JobFunction.DESCRIPTION + "=Export a record",
+        JobFunction.TIMEOUT + "=600",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ExportRecord extends BackendJob {
 
@@ -76,6 +77,7 @@ final class ExportJobFunctions {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + ExportJobs.EXPORT_CHUNK,
         JobFunction.DESCRIPTION + "=Export a chunk of records, each on its own",
+        JobFunction.TIMEOUT + "=1800",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ExportChunk extends BackendJob {
 
@@ -125,6 +127,7 @@ final class ExportJobFunctions {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + ExportJobs.EXPORT_DELETE_RECORD,
         JobFunction.DESCRIPTION + "=Delete a record in a backend",
+        JobFunction.TIMEOUT + "=600",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ExportDeleteRecord extends BackendJob {
 

@@ -40,6 +40,7 @@ final class ImportJobs {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_RECORD,
         JobFunction.DESCRIPTION + "=Import a record",
+        JobFunction.TIMEOUT + "=600",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ImportRecord extends ImportJob {
 
@@ -67,6 +68,7 @@ final class ImportJobs {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=" + AbstractBatchImporter.IMPORT_CHUNK,
         JobFunction.DESCRIPTION + "=Import a chunk of records, each on its own",
+        JobFunction.TIMEOUT + "=1800",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ImportChunk extends ImportJob {
 
@@ -140,6 +142,7 @@ final class ImportJobs {
     @Component(service = JobFunction.class, property = {
         JobFunction.NAME + "=import_batch",
         JobFunction.DESCRIPTION + "=Find the records to import and import them",
+        JobFunction.TIMEOUT + "=3600",
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ImportBatch extends ImportJob {
 
