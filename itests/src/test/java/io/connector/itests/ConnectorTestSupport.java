@@ -142,16 +142,21 @@ public abstract class ConnectorTestSupport {
     }
 
     private String executeOnce(String command) throws Exception {
+        return executeAs(command, "admin", "manager", "viewer");
+    }
+
+    /** Runs a shell command as a user with just these roles, as the shell's command guard sees it. */
+    protected String executeAs(String command, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("itest"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        Subject user = new Subject();
+        user.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : roles) {
+            user.getPrincipals().add(new RolePrincipal(role));
+        }
         Session session = sessionFactory.create(System.in, out, out);
         try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+            Subject.doAs(user, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
         } catch (java.security.PrivilegedActionException e) {
             throw e.getException();
         } finally {
