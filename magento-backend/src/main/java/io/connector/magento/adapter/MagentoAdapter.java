@@ -137,6 +137,11 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
         return RemoteDates.utc(value).format(MAGENTO_DATE);
     }
 
+    /** Whether a write method answered what Magento answers for done: true, or PHP's 1. */
+    protected static boolean done(Object answer) {
+        return Boolean.TRUE.equals(answer) || "1".equals(String.valueOf(answer));
+    }
+
     /** Magento's ids are integers on the wire; a non-numeric one (an order's increment id) stays text. */
     protected static Object remoteId(String id) {
         try {

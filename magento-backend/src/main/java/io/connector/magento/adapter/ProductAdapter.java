@@ -58,7 +58,7 @@ public abstract class ProductAdapter extends MagentoAdapter {
     private static final String STOCK_UPDATE = "oerp_cataloginventory_stock_item.update";
 
     private void checkUpdated(String productId, Object answer) {
-        if (!Boolean.TRUE.equals(answer) && !"1".equals(String.valueOf(answer))) {
+        if (!done(answer)) {
             throw malformed("true for " + STOCK_UPDATE + " " + productId, answer);
         }
     }

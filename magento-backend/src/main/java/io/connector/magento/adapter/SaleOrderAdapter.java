@@ -73,7 +73,7 @@ public abstract class SaleOrderAdapter extends MagentoAdapter {
      */
     public void addComment(String incrementId, String status, String comment, Boolean notify) {
         Object answer = call(resource() + ".addComment", java.util.Arrays.asList(incrementId, status, comment, notify));
-        if (!Boolean.TRUE.equals(answer) && !"1".equals(String.valueOf(answer))) {
+        if (!done(answer)) {
             throw malformed("true for " + resource() + ".addComment " + incrementId, answer);
         }
     }

@@ -60,13 +60,7 @@ public abstract class InvoiceExporter extends SaleOrderDocumentExporter {
             BigDecimal quantity = line.get("quantity") instanceof BigDecimal q ? q : BigDecimal.ZERO;
             item.ifPresent(id -> quantities.merge(id, quantity, BigDecimal::add));
         }
-        Map<String, Object> items = new LinkedHashMap<>();
-        quantities.forEach((item, quantity) -> {
-            if (quantity.signum() > 0) {
-                items.put(item, quantity.doubleValue());
-            }
-        });
-        return items;
+        return positive(quantities);
     }
 
     protected InvoiceAdapter adapter() {

@@ -77,7 +77,7 @@ public abstract class ProductStockExporter extends AbstractExporter {
                         continue;
                     }
                     if (prepared.externalId() == null) {
-                        createRemote(Map.of());
+                        throw noMagentoId();
                     }
                     Map<String, Object> values = mapper().mapRecord(prepared.binding()).values(false, changed, mapOptions());
                     if (values.isEmpty()) {
@@ -109,7 +109,11 @@ public abstract class ProductStockExporter extends AbstractExporter {
 
     @Override
     protected String createRemote(Map<String, Object> data) {
-        throw new ConnectorException(model() + " of backend " + backendRecord().name() + ": a product without a Magento id has "
+        throw noMagentoId();
+    }
+
+    private ConnectorException noMagentoId() {
+        return new ConnectorException(model() + " of backend " + backendRecord().name() + ": a product without a Magento id has "
                 + "no stock there; import the product from Magento first");
     }
 

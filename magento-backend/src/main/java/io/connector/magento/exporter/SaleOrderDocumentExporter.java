@@ -82,6 +82,17 @@ public abstract class SaleOrderDocumentExporter extends AbstractExporter {
         return storeOf(session, order).map(store -> store.get(field)).map(Boolean.TRUE::equals).orElse(fallback);
     }
 
+    /** Item ids with their quantities as Magento takes them (doubles), the items of no quantity left out, in order. */
+    protected static Map<String, Object> positive(Map<String, java.math.BigDecimal> quantities) {
+        Map<String, Object> items = new java.util.LinkedHashMap<>();
+        quantities.forEach((item, quantity) -> {
+            if (quantity.signum() > 0) {
+                items.put(item, quantity.doubleValue());
+            }
+        });
+        return items;
+    }
+
     /** The Magento item id of sale order line {@code orderLineId} in the order. */
     protected final Optional<String> itemId(StoreSession session, Map<String, Object> order, long orderLineId) {
         return session.query(MagentoModels.SALE_ORDER_LINE).where("magento_order_id", "=", order.get("id"))

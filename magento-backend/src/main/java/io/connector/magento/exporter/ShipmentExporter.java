@@ -93,12 +93,7 @@ public abstract class ShipmentExporter extends SaleOrderDocumentExporter {
                 itemId(session, order, orderLine.longValue()).ifPresent(item -> quantities.merge(item, quantity, BigDecimal::add));
             }
         }
-        Map<String, Object> items = new LinkedHashMap<>();
-        quantities.forEach((item, quantity) -> {
-            if (quantity.signum() > 0) {
-                items.put(item, quantity.doubleValue());
-            }
-        });
+        Map<String, Object> items = positive(quantities);
         if (items.isEmpty()) {
             throw new NothingToDoException("Canceled: " + describe(id(binding, "id")) + " (a partial delivery) has no line of "
                     + "Magento order " + order.get("external_id"));

@@ -38,4 +38,15 @@ public abstract class BackendJob implements JobFunction {
         }
         return value.toString();
     }
+
+    /** Up to 20 ids and "..." after them: how a chunk job's result names the records it left to jobs of their own. */
+    public static String listed(java.util.Collection<String> ids) {
+        java.util.List<String> all = java.util.List.copyOf(ids);
+        return String.join(", ", all.size() > 20 ? all.subList(0, 20) : all) + (all.size() > 20 ? ", ..." : "");
+    }
+
+    /** A description cut to what a job row keeps. */
+    public static String shortened(String text) {
+        return text.length() > 480 ? text.substring(0, 477) + "..." : text;
+    }
 }

@@ -95,22 +95,16 @@ final class ExportJobFunctions {
                 for (Map.Entry<String, RuntimeException> failed : result.failed().entrySet()) {
                     String why = "in chunk job " + context.uuid() + ": " + failed.getValue().getMessage();
                     ExportJobs.export(env.jobs(), env.backendRecord().id(), env.model(), Long.parseLong(failed.getKey()), fields)
-                            .description(shortened("Export " + env.model() + " " + failed.getKey() + " to " + env.backendRecord().name()
+                            .description(BackendJob.shortened("Export " + env.model() + " " + failed.getKey() + " to " + env.backendRecord().name()
                                     + " alone, " + why)).delay();
                 }
                 String text = ids.size() + " " + env.model() + " to " + env.backendRecord().name() + ": "
                         + (result.imported().size()) + " exported or skipped";
                 if (!result.failed().isEmpty()) {
-                    List<String> alone = List.copyOf(result.failed().keySet());
-                    text += ", " + alone.size() + " exported alone (" + String.join(", ", alone.size() > 20 ? alone.subList(0, 20)
-                            : alone) + (alone.size() > 20 ? ", ..." : "") + ")";
+                    text += ", " + result.failed().size() + " exported alone (" + BackendJob.listed(result.failed().keySet()) + ")";
                 }
                 return text;
             }
-        }
-
-        private static String shortened(String text) {
-            return text.length() > 480 ? text.substring(0, 477) + "..." : text;
         }
 
         private static List<Long> bindingIds(JobContext context) {

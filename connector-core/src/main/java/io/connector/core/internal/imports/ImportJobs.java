@@ -127,9 +127,7 @@ final class ImportJobs {
             }
             if (!result.failed().isEmpty()) {
                 List<String> alone = List.copyOf(result.failed().keySet());
-                text.append(separator).append(alone.size()).append(" imported alone (")
-                        .append(String.join(", ", alone.size() > 20 ? alone.subList(0, 20) : alone))
-                        .append(alone.size() > 20 ? ", ..." : "").append(')');
+                text.append(separator).append(alone.size()).append(" imported alone (").append(BackendJob.listed(alone)).append(')');
             }
             return text.toString();
         }
