@@ -29,6 +29,11 @@ final class CallStats {
         counts.paths.computeIfAbsent(path, p -> new LongAdder()).increment();
     }
 
+    /** A fault the simulator answered on purpose: an injected {@link FaultInjection.HttpFault}, or a session it expired. */
+    void fault(String fault) {
+        counts.faults.computeIfAbsent(fault, f -> new LongAdder()).increment();
+    }
+
     CallCounts snapshot() {
         return counts.snapshot();
     }
@@ -47,9 +52,10 @@ final class CallStats {
         final LongAdder requests = new LongAdder();
         final Map<String, LongAdder> methods = new ConcurrentHashMap<>();
         final Map<String, LongAdder> paths = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
 
         CallCounts snapshot() {
-            return new CallCounts(requests.sum(), sums(methods), sums(paths));
+            return new CallCounts(requests.sum(), sums(methods), sums(paths), sums(faults));
         }
 
         private static Map<String, Long> sums(Map<String, LongAdder> adders) {

@@ -83,13 +83,22 @@ final class MagentoApi {
 
     private Object call(String session, String path, Arguments args) throws ApiFault {
         try {
-            sessions.use(session);
+            useSession(session);
         } catch (ApiFault fault) {
             stats.path(path);
             record(path, args.asList(), session, fault.code());
             throw fault;
         }
         return invoke(session, path, args);
+    }
+
+    private void useSession(String session) throws ApiFault {
+        try {
+            sessions.use(session);
+        } catch (ApiFault fault) {
+            stats.fault(CallCounts.SESSION_EXPIRED);
+            throw fault;
+        }
     }
 
     private Object invoke(String session, String path, Arguments args) throws ApiFault {
@@ -111,7 +120,7 @@ final class MagentoApi {
      */
     private List<Object> multiCall(String session, Object calls, Map<String, Object> options) throws ApiFault {
         try {
-            sessions.use(session);
+            useSession(session);
         } catch (ApiFault fault) {
             record("multiCall", List.of(), session, fault.code());
             throw fault;

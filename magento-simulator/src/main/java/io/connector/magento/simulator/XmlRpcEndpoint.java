@@ -45,6 +45,9 @@ final class XmlRpcEndpoint implements HttpHandler {
             stats.request();
             pause();
             FaultInjection.HttpFault fault = faults.next();
+            if (fault != FaultInjection.HttpFault.NONE) {
+                stats.fault(fault.name());
+            }
             switch (fault) {
                 case CONNECTION_RESET -> {
                     // Closing an exchange before its response headers closes the connection itself.

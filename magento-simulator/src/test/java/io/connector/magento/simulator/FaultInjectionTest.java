@@ -152,4 +152,20 @@ class FaultInjectionTest {
         assertThat(client.fault(session, "ol_websites.search", Map.of()).code()).isEqualTo(5);
         assertThat(client.call(client.login(), "ol_websites.search", Map.of())).asList().contains("0", "1");
     }
+
+    @Test
+    void theFaultsAnsweredOnPurposeAreCountedByKind() throws Exception {
+        magento.resetCallCounts();
+        magento.faults().failNext(2, HttpFault.SERVICE_UNAVAILABLE).failNext(1, HttpFault.TRUNCATED_BODY).expireSessionsAfterCalls(1);
+        client.post(LOGIN);
+        client.post(LOGIN);
+        client.post(LOGIN);
+        String session = client.login();
+        client.call(session, "ol_websites.search", Map.of());
+        client.fault(session, "ol_websites.search", Map.of());
+        CallCounts counts = magento.callCounts();
+        assertThat(counts.faults()).containsExactly(Map.entry("SERVICE_UNAVAILABLE", 2L),
+                Map.entry(CallCounts.SESSION_EXPIRED, 1L), Map.entry("TRUNCATED_BODY", 1L));
+        assertThat(counts.fault("CONNECTION_RESET")).isZero();
+    }
 }
