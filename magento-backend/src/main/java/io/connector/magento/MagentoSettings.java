@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
+import io.connector.magento.client.MagentoClient;
 
 /**
  * What a Magento backend record sets beside the generic location and credentials, read in this
@@ -34,6 +35,31 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
     /** A multiCall of 100 orders is a few MB: 64 leaves room and keeps a hostile answer from filling the heap. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
     private static final int MAX_ANSWER_MB_LIMIT = 2047;
+    /** Option: how often a call that only reads is sent again after a passing network fault (0 to 10). */
+    public static final String NETWORK_RETRIES = "network.retries";
+    /**
+     * Two more tries, half a second then about a second later: enough for a proxy's 503 or a
+     * reset connection to pass, short beside a job's own retry (ten seconds and more).
+     */
+    public static final MagentoClient.NetworkRetries DEFAULT_NETWORK_RETRIES =
+            new MagentoClient.NetworkRetries(2, Duration.ofMillis(500));
+    private static final int NETWORK_RETRIES_LIMIT = 10;
+
+    /** The backend record's {@value #NETWORK_RETRIES}, else two. */
+    public static MagentoClient.NetworkRetries networkRetries(BackendRecord backend) {
+        return backend.option(NETWORK_RETRIES).map(value -> {
+            try {
+                int times = Integer.parseInt(value.trim());
+                if (times >= 0 && times <= NETWORK_RETRIES_LIMIT) {
+                    return new MagentoClient.NetworkRetries(times, DEFAULT_NETWORK_RETRIES.backoff());
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new ConnectorException("Backend " + backend.name() + ": option " + NETWORK_RETRIES + " '" + value
+                    + "' is not a number of tries from 0 to " + NETWORK_RETRIES_LIMIT);
+        }).orElse(DEFAULT_NETWORK_RETRIES);
+    }
 
     /** The backend record's {@value #MAX_ANSWER_MB} (1 to 2047) in bytes, else 64 MB. */
     public static long maxAnswerBytes(BackendRecord backend) {

@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * the backend; a missing record (faults 100/101/102) is a {@link RecordNotFoundException}; a
  * body that is not XML-RPC is an error quoting its start. Never logs a request body: the login
  * carries the API key.
+ *
+ * <p>A passing network fault (HTTP 502/503/504, a connection reset or refused, an answer cut
+ * short) of a call that only reads, or of the login, is tried again here, a few times after a
+ * short pause ({@link NetworkRetries}): a job's retry is ten seconds or more later, and a chunk
+ * job makes several calls, so on a flaky network most chunks would otherwise spend their tries on
+ * faults that a second request a moment later does not meet. A call that writes is never sent
+ * twice by the client: Magento may have run it before the answer was lost; the job decides.
  */
 public final class MagentoClient implements AutoCloseable {
 
@@ -48,6 +55,33 @@ public final class MagentoClient implements AutoCloseable {
     public record Call(String method, List<?> args) {
     }
 
+    /**
+     * How often a call that only reads is tried again after a passing network fault, and the pause
+     * before the first retry; each next pause doubles, with a random part so that the threads
+     * that met one fault do not come back together.
+     */
+    public record NetworkRetries(int times, Duration backoff) {
+        public static final NetworkRetries NONE = new NetworkRetries(0, Duration.ZERO);
+
+        public NetworkRetries {
+            if (times < 0 || backoff.isNegative()) {
+                throw new IllegalArgumentException("Network retries " + times + " after " + backoff + ": neither can be negative");
+            }
+        }
+
+        /** The pause before retry number {@code retry}, from 1: backoff × 2^(retry-1), from half to the whole of it. */
+        Duration pause(int retry) {
+            long full = backoff.toMillis() << Math.min(retry - 1, 10);
+            return Duration.ofMillis(full / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(full / 2 + 1));
+        }
+    }
+
+    /**
+     * The API methods (the part after the resource's dot) that only read: a call of one of them is
+     * sent again after a passing network fault. Any other is taken to write.
+     */
+    static final Set<String> READS = Set.of("info", "list", "search", "tree", "level", "items", "getCarriers", "get_parent");
+
     private final String backendName;
     private final URI endpoint;
     private final String username;
@@ -56,6 +90,7 @@ public final class MagentoClient implements AutoCloseable {
     private final Duration timeout;
     private final int multiCallMax;
     private final long maxAnswerBytes;
+    private final NetworkRetries networkRetries;
     private volatile String session;
     /** Set once the shop refused a multiCall: its calls are then made one by one. */
     private volatile boolean multiCallRefused;
@@ -67,7 +102,7 @@ public final class MagentoClient implements AutoCloseable {
     /** {@code multiCallMax}: calls per {@code multiCall} at most; 0 for none (every call on its own). */
     public MagentoClient(BackendRecord backend, HttpClient http, Duration timeout, int multiCallMax) {
         this(backend.name(), backend.location(), backend.username(), backend.password(), http, timeout, multiCallMax,
-                MagentoSettings.maxAnswerBytes(backend));
+                MagentoSettings.maxAnswerBytes(backend), MagentoSettings.networkRetries(backend));
     }
 
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout) {
@@ -76,19 +111,22 @@ public final class MagentoClient implements AutoCloseable {
 
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
             int multiCallMax) {
-        this(backendName, location, username, apiKey, http, timeout, multiCallMax, MagentoSettings.DEFAULT_MAX_ANSWER_BYTES);
+        this(backendName, location, username, apiKey, http, timeout, multiCallMax, MagentoSettings.DEFAULT_MAX_ANSWER_BYTES,
+                MagentoSettings.DEFAULT_NETWORK_RETRIES);
     }
 
     /**
      * {@code timeout} bounds each exchange whole (connection, headers and body); an answer longer
-     * than {@code maxAnswerBytes} is refused as it arrives.
+     * than {@code maxAnswerBytes} is refused as it arrives; a read that meets a passing network
+     * fault is tried again as {@code networkRetries} say.
      */
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
-            int multiCallMax, long maxAnswerBytes) {
+            int multiCallMax, long maxAnswerBytes, NetworkRetries networkRetries) {
         if (maxAnswerBytes < 1) {
             throw new IllegalArgumentException("maxAnswerBytes " + maxAnswerBytes + " < 1");
         }
         this.maxAnswerBytes = maxAnswerBytes;
+        this.networkRetries = networkRetries;
         if (multiCallMax < 0) {
             throw new IllegalArgumentException("multiCallMax " + multiCallMax + " < 0");
         }
@@ -125,7 +163,42 @@ public final class MagentoClient implements AutoCloseable {
 
     /** {@code resource.method} with its arguments. */
     public Object call(String method, List<?> args) {
-        return withSession(method, session -> post("call", List.of(session, method, trimTrailingNulls(args)), method));
+        return retrying(method, reads(method),
+                () -> withSession(method, session -> post("call", List.of(session, method, trimTrailingNulls(args)), method)));
+    }
+
+    /** Whether {@code method} ({@code resource.method}) only reads: {@link #READS}. */
+    static boolean reads(String method) {
+        return READS.contains(method.substring(method.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * Runs {@code request}; when it meets a passing network fault and {@code again} (it only
+     * reads), runs it again after a pause, up to {@link NetworkRetries#times()} more times. The
+     * last fault is thrown as a plain {@link RetryableJobException} saying how many tries it
+     * took, so that no caller around tries again itself.
+     */
+    private <T> T retrying(String what, boolean again, java.util.function.Supplier<T> request) {
+        for (int retry = 1;; retry++) {
+            try {
+                return request.get();
+            } catch (NetworkFault fault) {
+                if (!again || networkRetries.times() == 0) {
+                    throw fault;
+                }
+                if (retry > networkRetries.times()) {
+                    throw new RetryableJobException(fault.getMessage() + " (" + retry + " tries)", fault);
+                }
+                Duration pause = networkRetries.pause(retry);
+                LOG.debug("Backend {}: {}; trying {} again in {} ms", backendName, fault.getMessage(), what, pause.toMillis());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
+                }
+            }
+        }
     }
 
     /** Runs {@code request} with the session; once more with a new one when Magento says it expired. */
@@ -178,7 +251,8 @@ public final class MagentoClient implements AutoCloseable {
         }
         Object result;
         try {
-            result = withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall"));
+            result = retrying("multiCall", calls.stream().allMatch(c -> reads(c.method())),
+                    () -> withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall")));
         } catch (MagentoException e) {
             if (e.faultCode() == ACCESS_DENIED || e.faultCode() == SESSION_EXPIRED) {
                 throw e;
@@ -240,7 +314,9 @@ public final class MagentoClient implements AutoCloseable {
         if (session != null && !session.equals(expired)) {
             return session;
         }
-        Object result = post("login", List.of(username == null ? "" : username, apiKey == null ? "" : apiKey), "login");
+        // Safe to send again: at worst Magento opens a session that nobody uses.
+        Object result = retrying("login", true,
+                () -> post("login", List.of(username == null ? "" : username, apiKey == null ? "" : apiKey), "login"));
         if (!(result instanceof String id) || id.isBlank()) {
             throw new ConnectorException("Backend " + backendName + ": login did not answer a session id");
         }
@@ -255,7 +331,7 @@ public final class MagentoClient implements AutoCloseable {
         HttpResponse<byte[]> response = exchange(request, what);
         int status = response.statusCode();
         if (RETRYABLE_STATUS.contains(status)) {
-            throw new RetryableJobException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what);
+            throw new NetworkFault("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what, null);
         }
         if (status == 500) {
             // PHP's fatal errors (memory, time limit) answer 500 with a page: the shop's, and often passing.
@@ -274,11 +350,15 @@ public final class MagentoClient implements AutoCloseable {
             }
             throw fault(what, f.code(), f.faultString());
         } catch (XmlRpcException e) {
-            // Cut short (a connection closed early) or not XML-RPC at all (a PHP error page): the
-            // shop's trouble, often passing; retried on the job's pattern, then failed with the quote.
-            throw new RetryableJobException("Backend " + backendName + ": Magento's answer to " + what
-                    + (XmlRpcCodec.truncated(response.body()) ? " was cut short after " + response.body().length + " bytes: "
-                    : " is not XML-RPC: ") + e.getMessage(), e);
+            // Cut short (a connection closed early): the network's, passing. Not XML-RPC at all (a
+            // PHP error page): the shop's trouble, often passing too, but as often the same again
+            // for the same record; retried on the job's pattern, then failed with the quote.
+            if (XmlRpcCodec.truncated(response.body())) {
+                throw new NetworkFault("Backend " + backendName + ": Magento's answer to " + what + " was cut short after "
+                        + response.body().length + " bytes: " + e.getMessage(), e);
+            }
+            throw new RetryableJobException("Backend " + backendName + ": Magento's answer to " + what + " is not XML-RPC: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -313,7 +393,7 @@ public final class MagentoClient implements AutoCloseable {
                         + timeout.toSeconds() + " s (" + endpoint + ")", cause);
             }
             if (cause instanceof IOException io) {
-                throw new RetryableJobException("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
+                throw new NetworkFault("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
                         + what + ": " + describe(io), io);
             }
             throw new ConnectorException("Backend " + backendName + ": calling " + what + " failed: " + cause, cause);
@@ -413,6 +493,15 @@ public final class MagentoClient implements AutoCloseable {
             end--;
         }
         return args.subList(0, end);
+    }
+
+    /** A passing fault of the network or of a proxy in front of the shop: a read is sent again. */
+    private static final class NetworkFault extends RetryableJobException {
+        private static final long serialVersionUID = 1L;
+
+        NetworkFault(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Fault 5: the caller logs in again once. */

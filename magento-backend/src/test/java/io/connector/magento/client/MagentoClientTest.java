@@ -81,9 +81,23 @@ class MagentoClientTest {
         server.stop(0);
     }
 
+    /** Reads are sent again twice after a passing network fault, 10 ms then about 20 ms later. */
+    private static final MagentoClient.NetworkRetries QUICK_RETRIES = new MagentoClient.NetworkRetries(2, Duration.ofMillis(10));
+
     private MagentoClient client(String key) {
+        return client(key, QUICK_RETRIES);
+    }
+
+    private MagentoClient client(String key, MagentoClient.NetworkRetries retries) {
         return new MagentoClient("shop1", "http://127.0.0.1:" + server.getAddress().getPort(), "odoo", key, http,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), 100, 64 * 1024 * 1024, retries);
+    }
+
+    private List<String> sent(String method) {
+        synchronized (received) {
+            return received.stream().filter(c -> c.method().equals("call") && c.params().get(1).equals(method))
+                    .map(c -> method).toList();
+        }
     }
 
     private void then(Function<Call, Answer> answer) {
@@ -145,8 +159,63 @@ class MagentoClientTest {
     }
 
     @Test
-    void gatewayErrorsTimeoutsAndRefusedConnectionsAreRetryable() throws IOException {
+    void aReadIsSentAgainAfterPassingNetworkFaultsAndAWriteIsNot() {
         MagentoClient client = client("odoo42");
+        then(call -> new Answer(503, "busy".getBytes()));
+        then(call -> null);
+        then(call -> Answer.ok(Map.of("customer_id", "99")));
+        assertThat(client.call("customer.info", List.of(99))).isEqualTo(Map.of("customer_id", "99"));
+        assertThat(sent("customer.info")).as("a 503, a reset, then the answer").hasSize(3);
+
+        then(call -> new Answer(503, "busy".getBytes()));
+        assertThatThrownBy(() -> client.call("customer.update", List.of(99, Map.of("firstname", "Jo"))))
+                .isInstanceOf(RetryableJobException.class).hasMessage("Backend shop1: Magento answered HTTP 503 to customer.update");
+        assertThat(sent("customer.update")).as("Magento may have run it: the job decides, not the client").hasSize(1);
+
+        then(call -> null);
+        then(call -> Answer.ok(List.of(Map.of("customer_id", "1"), List.of())));
+        assertThat(client.multiCall(List.of(new MagentoClient.Call("customer.info", List.of(1)),
+                new MagentoClient.Call("customer_address.list", List.of(1))))).containsExactly(Map.of("customer_id", "1"), List.of());
+        then(call -> null);
+        assertThatThrownBy(() -> client.multiCall(List.of(new MagentoClient.Call("customer.info", List.of(1)),
+                new MagentoClient.Call("oerp_cataloginventory_stock_item.update", List.of(1, Map.of("qty", 2.0))))))
+                .isInstanceOf(RetryableJobException.class).hasMessageContaining("for multiCall");
+        long multiCalls = received.stream().filter(c -> c.method().equals("multiCall")).count();
+        assertThat(multiCalls).as("the reads' multiCall twice, the one that writes once").isEqualTo(3);
+    }
+
+    @Test
+    void aReadThatKeepsMeetingFaultsSaysHowManyTriesItTook() {
+        MagentoClient client = client("odoo42");
+        for (int i = 0; i < 3; i++) {
+            then(call -> new Answer(503, "busy".getBytes()));
+        }
+        assertThatThrownBy(() -> client.call("customer.info", List.of(99))).isInstanceOf(RetryableJobException.class)
+                .hasMessage("Backend shop1: Magento answered HTTP 503 to customer.info (3 tries)");
+        assertThat(sent("customer.info")).hasSize(3);
+    }
+
+    @Test
+    void whatOnlyReadsIsToldByTheApiMethod() {
+        assertThat(List.of("customer.info", "customer_address.list", "ol_customer.search", "catalog_category.tree",
+                "sales_order_shipment.getCarriers", "sales_order.get_parent")).allMatch(MagentoClient::reads);
+        assertThat(List.of("customer.update", "sales_order_invoice.create", "sales_order.addComment",
+                "sales_order_shipment.addTrack", "catalog_product.delete", "unknown.thing")).noneMatch(MagentoClient::reads);
+    }
+
+    @Test
+    void aNetworkFaultIsNotAnAnswerThatIsNotXmlRpc() {
+        MagentoClient client = client("odoo42");
+        then(call -> new Answer(200, "<html>Fatal error</html>".getBytes()));
+        then(call -> Answer.ok(true));
+        assertThatThrownBy(() -> client.call("customer.info", List.of(99))).isInstanceOf(RetryableJobException.class)
+                .hasMessageContaining("is not XML-RPC");
+        assertThat(sent("customer.info")).as("a PHP error page is the job's to retry, later").hasSize(1);
+    }
+
+    @Test
+    void gatewayErrorsTimeoutsAndRefusedConnectionsAreRetryable() throws IOException {
+        MagentoClient client = client("odoo42", MagentoClient.NetworkRetries.NONE);
         then(call -> new Answer(503, "busy".getBytes()));
         assertThatThrownBy(() -> client.call("a.b", List.of())).isInstanceOf(RetryableJobException.class)
                 .hasMessage("Backend shop1: Magento answered HTTP 503 to a.b");
@@ -164,10 +233,11 @@ class MagentoClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        MagentoClient nowhere = new MagentoClient("shop2", "http://127.0.0.1:" + closedPort, "odoo", "k", http, Duration.ofSeconds(2));
+        MagentoClient nowhere = new MagentoClient("shop2", "http://127.0.0.1:" + closedPort, "odoo", "k", http, Duration.ofSeconds(2),
+                100, 1024, QUICK_RETRIES);
         assertThatThrownBy(() -> nowhere.call("a.b", List.of())).isInstanceOf(RetryableJobException.class)
                 .hasMessageStartingWith("Backend shop2: cannot reach Magento at http://127.0.0.1:" + closedPort
-                        + "/index.php/api/xmlrpc for login: ConnectException");
+                        + "/index.php/api/xmlrpc for login: ConnectException").hasMessageEndingWith("(3 tries)");
     }
 
     @Test

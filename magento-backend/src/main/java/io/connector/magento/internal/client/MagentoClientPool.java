@@ -40,7 +40,8 @@ public final class MagentoClientPool implements MagentoClients {
     public MagentoClient forBackend(BackendRecord backend) {
         MagentoSettings settings = MagentoSettings.of(backend);
         int multiCallMax = MagentoSettings.multiCallMax(backend);
-        String fingerprint = fingerprint(backend, settings) + "\n" + multiCallMax + "\n" + MagentoSettings.maxAnswerBytes(backend);
+        String fingerprint = fingerprint(backend, settings) + "\n" + multiCallMax + "\n" + MagentoSettings.maxAnswerBytes(backend)
+                + "\n" + MagentoSettings.networkRetries(backend);
         Entry entry = clients.compute(backend.id(), (id, current) -> {
             if (current != null && current.fingerprint().equals(fingerprint)) {
                 return current;
