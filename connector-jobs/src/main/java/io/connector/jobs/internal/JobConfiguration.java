@@ -19,7 +19,7 @@ public @interface JobConfiguration {
     @AttributeDefinition(name = "Run jobs", description = "Whether this node runs jobs (every node can delay them)")
     boolean runner_enabled() default true;
 
-    @AttributeDefinition(name = "Node id", description = "This node's name in job records; default the host name")
+    @AttributeDefinition(name = "Node id", description = "This node's name in job records; default the host name and a digest of its data folder (host-3f9a1c), one per Karaf instance")
     String node_id() default "";
 
     @AttributeDefinition(name = "Threads", description = "Jobs this node runs at once at most; default root's capacity")

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import io.connector.api.job.RetryableJobException;
 import io.connector.jobs.internal.jmx.JobMetrics;
 import io.connector.jobs.internal.runner.JobRunner;
 import io.connector.jobs.internal.sql.JobClaims;
+import io.connector.jobs.internal.sql.NodeBackendRows;
 import io.connector.jobs.internal.sql.JobOperations;
 import io.connector.jobs.internal.sql.JobReads;
 import io.connector.jobs.internal.sql.JobTransitions;
@@ -642,6 +645,65 @@ abstract class JobQueueContract {
         assertThat(job(uuid)).containsEntry("retry", 1);
         assertThat(history(uuid)).containsExactly("created", "pending", "claimed", "started", "done");
         assertThat(ran).containsExactly("orphan");
+    }
+
+    @Test
+    void aNodeLeavesTheJobsOfABackendOnlyOtherNodesHaveToThem() throws Exception {
+        Set<String> backendsOfA = ConcurrentHashMap.newKeySet();
+        backendsOfA.add("shop-x");
+        QueueParts nodeA = new QueueParts(fixture.store, functions, new TestJobConfig().node("node-a"), () -> Set.copyOf(backendsOfA));
+        QueueParts nodeB = new QueueParts(fixture.store, functions, new TestJobConfig().node("node-b"), Set::of);
+        try {
+            List<String> ofX = new ArrayList<>();
+            List<String> anyNode = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ofX.add(nodeB.queue.job("record").backend("shop-x").arg("name", "x" + i).delay());
+                anyNode.add(nodeB.queue.job("record").arg("name", "plain" + i).delay());
+                anyNode.add(nodeB.queue.job("record").backend("shop-nowhere").arg("name", "nowhere" + i).delay());
+            }
+            for (String uuid : ofX) {
+                awaitState(uuid, "done");
+            }
+            for (String uuid : anyNode) {
+                awaitState(uuid, "done");
+            }
+            assertThat(ofX).as("shop-x's jobs, which only node-a has").allSatisfy(uuid ->
+                    assertThat((String) job(uuid).get("worker")).startsWith("node-a#"));
+            assertThat(anyNode).as("jobs of no backend, or of one no node has, run on either")
+                    .anySatisfy(uuid -> assertThat((String) job(uuid).get("worker")).startsWith("node-b#"));
+
+            // node-a's shop-x is removed: once node-a says so (a heartbeat or two), node-b runs its jobs too.
+            backendsOfA.clear();
+            eventually("node-a gave shop-x up", () -> inConnection(c -> NodeBackendRows.ofNode(c, "node-a")).isEmpty());
+            nodeA.runner.stop();
+            String later = nodeB.queue.job("record").backend("shop-x").arg("name", "later").delay();
+            awaitState(later, "done");
+            assertThat((String) job(later).get("worker")).startsWith("node-b#");
+        } finally {
+            nodeA.runner.stop();
+            nodeB.runner.stop();
+        }
+    }
+
+    @Test
+    void aNodeThatJustStartedKeepsItsBackendsUntilItsRecordsAreThere() throws Exception {
+        inConnection(c -> {
+            NodeBackendRows.publish(c, "node-a", List.of("shop-x"));
+            return null;
+        });
+        AtomicInteger looks = new AtomicInteger();
+        // Its backend records come up after its runner's first look, as Config Admin delivers them.
+        QueueParts nodeA = new QueueParts(fixture.store, functions, new TestJobConfig().node("node-a"),
+                () -> looks.incrementAndGet() == 1 ? Set.of() : Set.of("shop-x"));
+        try {
+            Set<String> atFirst = inConnection(c -> NodeBackendRows.ofNode(c, "node-a"));
+            assertThat(atFirst).as("not given up at the first look").containsExactly("shop-x");
+            eventually("looked again", () -> looks.get() >= 3);
+            Set<String> after = inConnection(c -> NodeBackendRows.ofNode(c, "node-a"));
+            assertThat(after).containsExactly("shop-x");
+        } finally {
+            nodeA.runner.stop();
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.connector.jobs.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import io.connector.jobs.internal.runner.JobRunner;
 import io.connector.store.internal.BundleSqlTransactions;
@@ -30,12 +32,17 @@ final class QueueParts {
     final JobRunner runner;
 
     QueueParts(JdbcRecordStore store, JobFunctions functions, TestJobConfig config) {
+        this(store, functions, config, Set::of);
+    }
+
+    /** On a node that has the backends (ids) {@code backends} gives. */
+    QueueParts(JdbcRecordStore store, JobFunctions functions, TestJobConfig config, Supplier<Set<String>> backends) {
         sql = sqlTransactions(store);
         channels = new JobChannels(config.channels());
         queue = new ConnectorJobQueue(sql, store, functions, channels, signal);
         admin = new JobAdminService(sql, channels, signal);
         if (config.runner) {
-            runner = new JobRunner(sql, functions, queue, channels, signal);
+            runner = new JobRunner(sql, functions, queue, channels, signal, backends);
             runner.start(config);
         } else {
             runner = null;

@@ -7,8 +7,10 @@ import io.connector.api.BackendRecords;
 import io.connector.api.ConnectorException;
 import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
+import io.connector.api.UnknownBackendException;
 import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
+import io.connector.api.job.RetryableJobException;
 
 /**
  * A job function that works in an environment on the job's backend record and model (arguments
@@ -25,7 +27,15 @@ public abstract class BackendJob implements JobFunction {
     }
 
     protected final Environment open(JobContext context) {
-        BackendRecord backend = backends.get(text(context, "backend_id"));
+        BackendRecord backend;
+        try {
+            backend = backends.get(text(context, "backend_id"));
+        } catch (UnknownBackendException e) {
+            // Retried on the job's pattern, then failed: a node that has just started may not have
+            // its backend records yet (Config Admin delivers them on its own thread); a backend
+            // removed for good fails after the last try, saying so.
+            throw new RetryableJobException(e.getMessage() + " on this node", e);
+        }
         return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
     }
 

@@ -27,10 +27,13 @@ final class JobDispatcher implements Runnable {
     private final JobSignal signal;
     private final LocalJobs local;
     private final RunnerSettings settings;
+    private final NodeBackends nodeBackends;
     private volatile boolean stopped;
 
-    JobDispatcher(SqlTransactions sql, JobChannels channels, JobSignal signal, LocalJobs local, RunnerSettings settings) {
+    JobDispatcher(SqlTransactions sql, JobChannels channels, JobSignal signal, LocalJobs local, RunnerSettings settings,
+            NodeBackends nodeBackends) {
         this.sql = sql;
+        this.nodeBackends = nodeBackends;
         this.channels = channels;
         this.signal = signal;
         this.local = local;
@@ -53,7 +56,7 @@ final class JobDispatcher implements Runnable {
                 if (room > 0 && local.ready.size() < threads * Math.max(1, batchSize / 2)) {
                     LocalDateTime leaseUntil = Sql.now().plusSeconds(settings.leaseSeconds());
                     List<JobRow> claimed = sql.inTransaction(tx -> JobClaims.claim(tx.connection(), channels.current(),
-                            settings.worker(), leaseUntil, room));
+                            settings.worker(), leaseUntil, room, nodeBackends.onlyOtherNodes()));
                     claimed.forEach(job -> local.hold(new HeldJob(job)));
                     full = !claimed.isEmpty() && claimed.size() == room;
                 }

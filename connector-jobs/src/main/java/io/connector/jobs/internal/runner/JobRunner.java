@@ -2,6 +2,8 @@ package io.connector.jobs.internal.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +11,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.connector.api.BackendRecord;
+import io.connector.api.BackendRecords;
 
 import io.connector.api.job.JobQueue;
 import io.connector.jobs.internal.ChannelTree;
@@ -27,6 +33,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +64,10 @@ public final class JobRunner {
     private JobChannels channels;
     @Reference
     private JobSignal signal;
+    /** This node's backend records; absent on a node without the core (it has no backend). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BackendRecords backendRecords;
+    private Supplier<Set<String>> nodeBackendIds = this::configuredBackends;
 
     private final LocalJobs local = new LocalJobs();
     private final List<BatchWorker> workers = new ArrayList<>();
@@ -72,13 +84,38 @@ public final class JobRunner {
     public JobRunner() {
     }
 
-    /** For use without a container; call {@link #start} next. */
+    /** For use without a container, on a node without backends; call {@link #start} next. */
     public JobRunner(SqlTransactions sql, JobFunctions functions, JobQueue queue, JobChannels channels, JobSignal signal) {
+        this(sql, functions, queue, channels, signal, Set::of);
+    }
+
+    /** For use without a container, on a node with the backends (ids) {@code backendIds} gives; call {@link #start} next. */
+    public JobRunner(SqlTransactions sql, JobFunctions functions, JobQueue queue, JobChannels channels, JobSignal signal,
+            Supplier<Set<String>> backendIds) {
         this.sql = sql;
         this.functions = functions;
         this.queue = queue;
         this.channels = channels;
         this.signal = signal;
+        this.nodeBackendIds = backendIds;
+    }
+
+    /** The ids of this node's backend records whose backend is installed: the backends it can run jobs of. */
+    private Set<String> configuredBackends() {
+        BackendRecords records = backendRecords;
+        Set<String> ids = new TreeSet<>();
+        if (records != null) {
+            for (BackendRecord record : records.all()) {
+                try {
+                    if (record.backend() != null) {
+                        ids.add(record.id());
+                    }
+                } catch (RuntimeException notInstalled) {
+                    // its backend's bundle is not here: this node cannot run its jobs
+                }
+            }
+        }
+        return ids;
     }
 
     @Activate
@@ -118,9 +155,12 @@ public final class JobRunner {
         if (recovered > 0) {
             LOG.warn("Took back {} jobs that this node ({}) held when it stopped", recovered, current.node());
         }
+        NodeBackends nodeBackends = new NodeBackends(sql, current.node(), nodeBackendIds);
+        nodeBackends.run();
         scheduler = Executors.newSingleThreadScheduledExecutor(named("connector-job-heartbeat-"));
         long beat = Math.max(1, current.leaseSeconds() * 1000L / 4);
         scheduler.scheduleWithFixedDelay(new Heartbeat(sql, local, current), beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(nodeBackends, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(new LeaseReaper(sql, signal), current.reapIntervalSeconds(),
                 current.reapIntervalSeconds(), TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(new DoneJobCleanup(sql, current.retentionDays()), 1, 60, TimeUnit.MINUTES);
@@ -133,7 +173,7 @@ public final class JobRunner {
             workers.add(worker);
             executor.execute(worker);
         }
-        dispatcher = new JobDispatcher(sql, channels, signal, local, current);
+        dispatcher = new JobDispatcher(sql, channels, signal, local, current, nodeBackends);
         dispatcherThread = named("connector-job-dispatcher").newThread(dispatcher);
         dispatcherThread.start();
         LOG.info("Job runner {} started: {} threads, channels {}", current.worker(), current.threads(),

@@ -45,6 +45,15 @@ public final class JobClaims {
     /** Up to {@code slots} jobs, claimed for {@code worker} and leased until {@code leaseUntil}. */
     public static List<JobRow> claim(Connection c, ChannelTree tree, String worker, LocalDateTime leaseUntil, int slots)
             throws SQLException {
+        return claim(c, tree, worker, leaseUntil, slots, Set.of());
+    }
+
+    /**
+     * Up to {@code slots} jobs, claimed for {@code worker} and leased until {@code leaseUntil},
+     * none of a backend in {@code otherNodesBackends}: those that only other nodes have.
+     */
+    public static List<JobRow> claim(Connection c, ChannelTree tree, String worker, LocalDateTime leaseUntil, int slots,
+            Set<String> otherNodesBackends) throws SQLException {
         if (slots <= 0) {
             return List.of();
         }
@@ -60,7 +69,7 @@ public final class JobClaims {
         LocalDateTime now = Sql.now();
         ChannelState state = new ChannelState(tree.load(runningPerChannel(c)), stoppedSequential(c, tree), lastStarts(c));
         Map<String, Instant> starts = new HashMap<>(state.lastStart());
-        List<Candidate> picked = pick(c, tree, state, starts, now, slots);
+        List<Candidate> picked = pick(c, tree, state, starts, now, slots, otherNodesBackends);
         if (picked.isEmpty()) {
             return List.of();
         }
@@ -81,7 +90,7 @@ public final class JobClaims {
      * the chosen ones close channels and more candidates wait behind them.
      */
     private static List<Candidate> pick(Connection c, ChannelTree tree, ChannelState state, Map<String, Instant> starts,
-            LocalDateTime now, int slots) throws SQLException {
+            LocalDateTime now, int slots, Set<String> otherNodesBackends) throws SQLException {
         Instant instant = now.toInstant(ZoneOffset.UTC);
         Map<String, Integer> load = state.load();
         List<Candidate> picked = new ArrayList<>();
@@ -91,7 +100,7 @@ public final class JobClaims {
             if (closed.contains(ChannelTree.ROOT)) {
                 break;
             }
-            List<Candidate> candidates = candidates(c, closed, now, (slots - picked.size()) * 4);
+            List<Candidate> candidates = candidates(c, closed, otherNodesBackends, now, (slots - picked.size()) * 4);
             candidates.removeIf(candidate -> seen.contains(candidate.id()));
             if (candidates.isEmpty()) {
                 break;
@@ -149,15 +158,21 @@ public final class JobClaims {
 
     /**
      * Pending jobs in claim order, as the channel tree needs them: id and channel. On H2 the claim
-     * index holds both, so the candidates the channels refuse cost no read of their rows.
+     * index holds both, so the candidates the channels refuse cost no read of their rows. The
+     * backends only other nodes have are left out by a condition that is there only when there
+     * are some: one node, or nodes that all have the same backends, pay nothing for it.
      */
-    private static List<Candidate> candidates(Connection c, Set<String> closed, LocalDateTime now, int limit)
-            throws SQLException {
+    private static List<Candidate> candidates(Connection c, Set<String> closed, Set<String> otherNodesBackends,
+            LocalDateTime now, int limit) throws SQLException {
         List<String> excluded = new ArrayList<>(closed);
+        List<String> backends = new ArrayList<>(otherNodesBackends);
         StringBuilder sql = new StringBuilder("SELECT \"id\", \"channel\" FROM \"connector_job\" WHERE \"state\" = 'pending' "
                 + "AND \"eta\" <= ?");
         if (!excluded.isEmpty()) {
             sql.append(" AND \"channel\" NOT IN (").append(marks(excluded.size())).append(")");
+        }
+        if (!backends.isEmpty()) {
+            sql.append(" AND (\"backend_id\" IS NULL OR \"backend_id\" NOT IN (").append(marks(backends.size())).append("))");
         }
         // "state" leads the order although it is fixed: H2 reads the claim index in order only when
         // the order names its columns from the first; PostgreSQL drops the constant itself.
@@ -170,10 +185,14 @@ public final class JobClaims {
         List<Candidate> candidates = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(sql.toString())) {
             select.setObject(1, now);
-            for (int i = 0; i < excluded.size(); i++) {
-                select.setString(i + 2, excluded.get(i));
+            int parameter = 2;
+            for (String channel : excluded) {
+                select.setString(parameter++, channel);
             }
-            select.setInt(excluded.size() + 2, limit);
+            for (String backend : backends) {
+                select.setString(parameter++, backend);
+            }
+            select.setInt(parameter, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(new Candidate(rows.getLong(1), rows.getString(2)));
