@@ -1,6 +1,7 @@
 package io.connector.itests.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.lang.management.ManagementFactory;
@@ -50,6 +51,9 @@ public class SecretsIT extends MagentoTestSupport {
     @Filter("(dataSourceName=connector)")
     protected DataSource dataSource;
 
+    @Inject
+    protected org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
     @Configuration
     public Option[] config() {
         List<Option> options = karafWithSimulator();
@@ -91,6 +95,47 @@ public class SecretsIT extends MagentoTestSupport {
         }
         assertThat(Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log")))
                 .as("the log was written at DEBUG").contains("DEBUG");
+    }
+
+    /**
+     * The same backend record written by hand on every node of a cluster names its key with Karaf's
+     * placeholders, which Config Admin fills in for the component and nowhere else: a file in etc/
+     * ({@code $[secret:NAME]}) or an environment variable ({@code $[env:NAME]}). One added by the
+     * shell keeps it sealed, as {@code SEALED(...)}.
+     */
+    @Test
+    public void aKeyGivenAsAKarafPlaceholderLogsInAndShowsAsThePlaceholderOnly() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Files.writeString(etc.resolve("itest-shop-key"), SimulatorLauncher.API_KEY);
+        handWritten("by-secret", "$[secret:itest-shop-key]");
+        handWritten("by-env", "$[env:CONNECTOR_ITEST_SHOP_KEY]");
+        for (String name : List.of("by-secret", "by-env")) {
+            await(() -> backends.find(name).isPresent());
+            assertThat(execute("connector:import-record " + name + " magento.res.partner 136"))
+                    .as("logged in with the key the placeholder gives").contains("136 of backend " + name);
+        }
+        // Karaf's config:list shows the processed properties, the key filled in: a viewer may not run it.
+        assertThatThrownBy(() -> executeAs("config:list '(service.factoryPid=io.connector.backend)'", "viewer"))
+                .hasMessageStartingWith("Command not found: ");
+
+        execute("connector:backend-add --location " + simulator() + " --username " + SimulatorLauncher.USER
+                + " --password " + SimulatorLauncher.API_KEY + " sealed magento/1.7");
+        await(() -> backends.find("sealed").isPresent());
+        assertThat(executeAs("config:list '(name=sealed)'", "manager", "viewer")).contains(".password = SEALED(")
+                .doesNotContain(SimulatorLauncher.API_KEY);
+    }
+
+    private void handWritten(String name, String password) throws Exception {
+        var configuration = configurationAdmin.createFactoryConfiguration("io.connector.backend", "?");
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("name", name);
+        properties.put("id", name + "-id");
+        properties.put("service", "magento");
+        properties.put("version", "1.7");
+        properties.put("location", simulator());
+        properties.put("username", SimulatorLauncher.USER);
+        properties.put(".password", password);
+        configuration.update(properties);
     }
 
     private List<String> jobs(String backend) {

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -108,14 +109,7 @@ public final class BackendDirectory implements BackendRecords {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("A backend needs a location, e.g. --location https://shop.example.com");
         }
-        Dictionary<String, Object> properties = new Hashtable<>();
-        options.forEach((key, value) -> {
-            if (key.startsWith(".") || List.of(ConfiguredBackend.NAME, ConfiguredBackend.ID, ConfiguredBackend.SERVICE,
-                    ConfiguredBackend.VERSION).contains(key)) {
-                throw new IllegalArgumentException("Option '" + key + "' cannot be set with --option");
-            }
-            properties.put(key, value);
-        });
+        Map<String, String> properties = new LinkedHashMap<>();
         String id = UUID.randomUUID().toString();
         properties.put(ConfiguredBackend.NAME, name);
         properties.put(ConfiguredBackend.ID, id);
@@ -123,14 +117,26 @@ public final class BackendDirectory implements BackendRecords {
         properties.put(ConfiguredBackend.VERSION, declared.version());
         properties.put(ConfiguredBackend.LOCATION, location);
         properties.put(ConfiguredBackend.USERNAME, username == null ? "" : username);
+        new TreeMap<>(options).forEach((key, value) -> {
+            if (key.startsWith(".") || properties.containsKey(key)) {
+                throw new IllegalArgumentException("Option '" + key + "' cannot be set with --option");
+            }
+            properties.put(key, value);
+        });
         properties.put(ConfiguredBackend.PASSWORD, secrets.seal(password));
-        try {
-            Configuration configuration = configurationAdmin.getFactoryConfiguration(BackendConfiguration.PID, name, "?");
-            configuration.update(properties);
-        } catch (IOException e) {
-            throw new ConnectorException("Cannot save backend '" + name + "': " + e.getMessage(), e);
+        Optional<BackendFiles> files = BackendFiles.ofKaraf();
+        if (files.isPresent()) {
+            files.get().write(name, properties);
+        } else {
+            try {
+                Configuration configuration = configurationAdmin.getFactoryConfiguration(BackendConfiguration.PID, name, "?");
+                configuration.update(new Hashtable<>(properties));
+            } catch (IOException e) {
+                throw new ConnectorException("Cannot save backend '" + name + "': " + e.getMessage(), e);
+            }
         }
-        settle(() -> find(id).isPresent(), "Backend '" + name + "' was saved but is not active yet; see the log");
+        settle(() -> find(id).isPresent(), "Backend '" + name + "' was saved" + files.map(f -> " in " + f.file(name)).orElse("")
+                + " but is not active yet; see the log");
         return get(id);
     }
 
@@ -138,7 +144,10 @@ public final class BackendDirectory implements BackendRecords {
     public BackendRecord remove(String nameOrId) {
         ConfiguredBackend record = (ConfiguredBackend) get(nameOrId);
         try {
-            configurationAdmin.getConfiguration(record.pid(), "?").delete();
+            Configuration configuration = configurationAdmin.getConfiguration(record.pid(), "?");
+            // Its file first, when file install made it from one: it would make it again.
+            BackendFiles.deleteFileOf(configuration);
+            configuration.delete();
         } catch (IOException e) {
             throw new ConnectorException("Cannot remove backend '" + nameOrId + "': " + e.getMessage(), e);
         }

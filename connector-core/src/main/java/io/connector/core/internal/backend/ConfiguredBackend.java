@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import io.connector.api.Backend;
 import io.connector.api.BackendRecord;
 import io.connector.api.Backends;
+import io.connector.api.ConnectorException;
 import io.connector.core.internal.resolver.BackendNames;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -96,7 +97,11 @@ public final class ConfiguredBackend implements BackendRecord {
         String open = password;
         if (open == null) {
             // Once per configuration: a changed configuration is a new record.
-            open = secrets.open(config._password());
+            try {
+                open = secrets.open(config._password());
+            } catch (ConnectorException e) {
+                throw new ConnectorException("Backend " + name() + ": " + e.getMessage(), e);
+            }
             password = open;
         }
         return open;
