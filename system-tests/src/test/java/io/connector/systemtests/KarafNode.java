@@ -338,17 +338,21 @@ final class KarafNode implements AutoCloseable {
         return "node " + name + " at " + home;
     }
 
-    /** Alive and not a zombie waiting for its parent (init) to reap it. */
+    /**
+     * Whether any thread of the process is left: a zombie waiting to be reaped is gone, but a
+     * killed JVM's main thread turns zombie while its other threads still exit, holding its open
+     * files (and the H2 file's lock) until the last one has.
+     */
     private static boolean alive(long pid) {
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-            } catch (IOException e) {
-                return false;
-            }
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
         }
-        return false;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z") || tasks.count() > 1;
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
     }
 
     private static long count(String text, Pattern pattern) {

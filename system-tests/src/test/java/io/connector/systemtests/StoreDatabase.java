@@ -118,7 +118,7 @@ abstract class StoreDatabase implements AutoCloseable {
             String url = node.property("etc/org.ops4j.datasource-connector.cfg", "url")
                     .replace("${karaf.data}", node.home().resolve("data").toString());
             String user = node.property("etc/org.ops4j.datasource-connector.cfg", "user");
-            // A process killed a moment ago may still hold the file's lock while the system tears it down.
+            // Right after a kill -9 the file can stay locked for a moment (seen: up to about 2 s).
             long start = System.nanoTime();
             Connection connection = Waits.await("the H2 store of stopped " + node + " opening", Duration.ofSeconds(20), node.log(),
                     () -> DriverManager.getConnection(url, user, ""));

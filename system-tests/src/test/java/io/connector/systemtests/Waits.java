@@ -16,6 +16,11 @@ final class Waits {
      * yet), except an {@link AssertionError}, which ends the wait.
      */
     static <T> T await(String what, Duration timeout, Path log, Callable<T> probe) throws InterruptedException {
+        return await(what, timeout, log, Duration.ofMillis(200), probe);
+    }
+
+    /** The same, pausing {@code pause} between two calls (zero: a probe that takes its own time). */
+    static <T> T await(String what, Duration timeout, Path log, Duration pause, Callable<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -33,7 +38,7 @@ final class Waits {
                 throw new AssertionError("Not within " + timeout.toSeconds() + " s: " + what
                         + (last == null ? "" : " (last error: " + last + ")") + "; see " + log, last);
             }
-            Thread.sleep(200);
+            Thread.sleep(pause.toMillis());
         }
     }
 }
