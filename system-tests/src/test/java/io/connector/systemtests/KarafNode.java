@@ -201,19 +201,22 @@ final class KarafNode implements AutoCloseable {
 
     /** Runs one shell command through bin/connector; its exit status is the command's. */
     Shell shell(String command, Duration timeout) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/connector").toString(), command).directory(home.toFile())
-                .redirectErrorStream(true);
-        Process process = builder.start();
-        byte[] output;
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            // bin/connector is a script: its ssh and sed go too.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("bin/connector '" + command + "' on node " + name + " did not end within "
-                    + timeout.toSeconds() + " s; see " + log());
+        // Into a file, not a pipe: a long answer would fill the pipe and stall the command.
+        Path output = Files.createTempFile(home, "shell-", ".out");
+        try {
+            Process process = new ProcessBuilder(home.resolve("bin/connector").toString(), command).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // bin/connector is a script: its ssh and sed go too.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("bin/connector '" + command + "' on node " + name + " did not end within "
+                        + timeout.toSeconds() + " s; see " + log());
+            }
+            return new Shell(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        output = process.getInputStream().readAllBytes();
-        return new Shell(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     /** Runs one shell command, which must succeed; returns what it printed. */
