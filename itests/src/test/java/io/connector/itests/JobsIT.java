@@ -120,7 +120,7 @@ public class JobsIT extends ConnectorTestSupport {
         }
     }
 
-    /** A channel configured on its own, as etc/io.connector.jobs.channel~sale.cfg would: applied on the running node. */
+    /** A channel configured on its own, as etc/io.connector.jobs.channel-sale.cfg would: applied on the running node. */
     @Test
     public void aChannelConfiguredOnItsOwnAppliesWithoutARestart() throws Exception {
         var channel = configurationAdmin.createFactoryConfiguration("io.connector.jobs.channel", "?");

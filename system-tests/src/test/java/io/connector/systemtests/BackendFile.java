@@ -5,10 +5,9 @@ import java.util.Map;
 
 /**
  * A backend record as an operator writes it by hand, etc/io.connector.backend-NAME.cfg (the
- * factory configuration connector-core reads, BackendConfiguration). The same {@code id} on every
- * node makes them one backend record: the bindings and jobs refer to it. Karaf does not write a
- * record added with connector:backend-add back to etc/ (it stays in Config Admin's store under
- * data/), so a file is how one record is given to several nodes.
+ * factory configuration connector-core reads, BackendConfiguration), as connector:backend-add
+ * writes it too. The same {@code id} on every node makes them one backend record: the bindings and
+ * jobs refer to it.
  */
 record BackendFile(String name, String id, String service, String version, String location, String username,
         String password, Map<String, String> options) {

@@ -39,6 +39,7 @@ final class KarafNode implements AutoCloseable {
     private final String name;
     private final Path home;
     private final StoreDatabase database;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private volatile long pid = -1;
     private int starts;
 
@@ -140,6 +141,12 @@ final class KarafNode implements AutoCloseable {
         return null;
     }
 
+    /** An environment variable of the node's process from its next start, as bin/setenv would export it. */
+    KarafNode environment(String key, String value) {
+        environment.put(key, value);
+        return this;
+    }
+
     /** {@code bin/start}; {@link #awaitReady} waits for the node to answer. */
     void start() throws Exception {
         if (running()) {
@@ -151,6 +158,7 @@ final class KarafNode implements AutoCloseable {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // Karaf's own console output (before its log is configured), kept for a failure's reader.
         builder.environment().put("KARAF_REDIRECT", home.resolve("karaf.out").toString());
+        builder.environment().putAll(environment);
         Process start = builder.start();
         if (!start.waitFor(60, TimeUnit.SECONDS) || start.exitValue() != 0) {
             start.destroyForcibly();

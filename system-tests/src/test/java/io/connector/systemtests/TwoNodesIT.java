@@ -2,6 +2,8 @@ package io.connector.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,6 +28,11 @@ import org.junit.Test;
  * with their address books): every record must be there once, both nodes must have done jobs, and
  * the channel capacities must hold across the two, as a sampler reading the running jobs every
  * 20 ms sees them. Skipped without PostgreSQL ({@value StoreDatabase#PG_URL}).
+ *
+ * <p>The shared record is made as an operator makes it: {@code connector:backend-add} on one node,
+ * its file copied to the other's etc/, both nodes given one seal key in their environment. A
+ * second backend, on the first node only, imports at the same time: the other node, busy with the
+ * shared one, must leave its jobs alone.
  */
 public class TwoNodesIT {
 
@@ -38,6 +45,10 @@ public class TwoNodesIT {
      * own jobs would go over it.
      */
     private static final int THREADS = 3;
+
+    /** Both nodes' seal key, as an operator gives it (bin/setenv): what one seals, the other opens. */
+    private static final String SEAL_KEY = java.util.Base64.getEncoder().encodeToString(
+            "a shared 32-byte key for 2 nodes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
 
@@ -58,12 +69,23 @@ public class TwoNodesIT {
     }
 
     /**
-     * The backend records of each node. Both have {@code shop}: one record, the same id in two files.
-     * A test of a backend configured on one node only adds its record here, to that node alone.
+     * The backend records: {@code shop} added on node a through the shell, sealed with the shared
+     * key, and its file copied to node b; {@code solo}, by hand, on node a alone.
      */
-    private static void configureBackends(KarafNode a, KarafNode b, BackendFile shop) throws Exception {
-        a.backend(shop);
-        b.backend(shop);
+    private static String configureBackends(KarafNode a, KarafNode b, ShopFixture shop, BackendFile solo) throws Exception {
+        a.connector("connector:backend-add --location " + shop.location() + " --username odoo --password odoo42 shop magento/1.7");
+        Path file = a.home().resolve("etc/io.connector.backend-shop.cfg");
+        String written = Files.readString(file);
+        assertThat(written).as("the record connector:backend-add wrote").contains(".password = SEALED(").doesNotContain("odoo42");
+        Files.writeString(b.home().resolve("etc/io.connector.backend-shop.cfg"), written);
+        a.backend(solo);
+        for (KarafNode node : List.of(a, b)) {
+            node.awaitBackend("shop", Duration.ofSeconds(30));
+        }
+        a.awaitBackend(solo.name(), Duration.ofSeconds(30));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^id = (\\S+)$").matcher(written);
+        assertThat(id.find()).as("the id in " + file).isTrue();
+        return id.group(1);
     }
 
     @Test
@@ -72,24 +94,26 @@ public class TwoNodesIT {
         ShopFixture shop = closing(ShopFixture.generated("customers=" + CUSTOMERS));
         KarafNode a = closing(KarafNode.unpack("two-a", database));
         KarafNode b = closing(KarafNode.unpack("two-b", database));
-        BackendFile record = BackendFile.magento17("shop", UUID.randomUUID().toString(), shop.location());
+        BackendFile solo = BackendFile.magento17("solo", UUID.randomUUID().toString(), shop.location());
         for (KarafNode node : List.of(a, b)) {
             node.jobs("channels", "root:" + CAPACITY.get("root") + ",root.magento:" + CAPACITY.get("root.magento"))
                     .jobs("threads", Integer.toString(THREADS))
-                    .jobs("batch.size", "1");
+                    .jobs("batch.size", "1")
+                    .environment("CONNECTOR_SEAL_KEY", SEAL_KEY);
         }
-        configureBackends(a, b, record);
         // Both start at once on an empty schema: they bring it to the models together.
         a.start();
         b.start();
         for (KarafNode node : List.of(a, b)) {
             node.awaitReady(Duration.ofSeconds(180));
-            node.awaitBackend(record.name(), Duration.ofSeconds(30));
         }
+        String shopId = configureBackends(a, b, shop, solo);
+        BackendFile record = BackendFile.magento17("shop", shopId, shop.location());
 
         long started = System.nanoTime();
         ChannelSampler sampler = closing(new ChannelSampler(database.connect(a)));
-        ExecutorService shells = Executors.newFixedThreadPool(2);
+        ExecutorService shells = Executors.newFixedThreadPool(3);
+        Future<String> soloRun = null;
         try {
             for (String what : List.of("metadata", "customer-groups", "partners")) {
                 List<Future<String>> runs = new ArrayList<>();
@@ -97,12 +121,19 @@ public class TwoNodesIT {
                     runs.add(shells.submit(() -> node.connector("connector:import --wait --timeout 240 " + record.name() + " " + what,
                             Duration.ofSeconds(270))));
                 }
+                if (what.equals("partners")) {
+                    // While node b claims all it can of shop's partners: solo's jobs are node a's alone.
+                    soloRun = shells.submit(() -> a.connector("connector:import --wait --timeout 240 --chunk 1 " + solo.name()
+                            + " customer-groups", Duration.ofSeconds(270)));
+                }
                 for (int i = 0; i < runs.size(); i++) {
                     String output = runs.get(i).get(300, TimeUnit.SECONDS);
                     assertThat(output).as("connector:import --wait %s on node %s", what, i == 0 ? a.name() : b.name())
                             .containsPattern("Done: \\d+, failed: 0\\b");
                 }
             }
+            assertThat(soloRun.get(300, TimeUnit.SECONDS)).as("connector:import --wait solo customer-groups on node a")
+                    .containsPattern("Done: \\d+, failed: 0\\b");
         } finally {
             shells.shutdownNow();
         }
@@ -125,12 +156,23 @@ public class TwoNodesIT {
                     + "(import_chunk %s); %s%n", CUSTOMERS, seconds, donePerNode, chunksPerNode, sampler);
 
             ImportCrashIT.assertEveryJobDone(c);
+            long soloJobs = StoreDatabase.queryLong(c, "SELECT COUNT(*) FROM \"connector_job\" WHERE \"backend_id\" = '" + solo.id() + "'");
+            long soloOnB = StoreDatabase.queryLong(c, "SELECT COUNT(*) FROM \"connector_job_history\" h JOIN \"connector_job\" j "
+                    + "ON j.\"id\" = h.\"job_id\" WHERE j.\"backend_id\" = '" + solo.id() + "' AND h.\"worker\" LIKE '" + b.name() + "#%'");
+            long soloDoneOnA = StoreDatabase.queryLong(c, "SELECT COUNT(*) FROM \"connector_job\" WHERE \"backend_id\" = '" + solo.id()
+                    + "' AND \"state\" = 'done' AND \"worker\" LIKE '" + a.name() + "#%'");
+            System.out.printf(Locale.ROOT, "TwoNodesIT: backend solo (node %s only): %d jobs, %d done by %s, %d events by %s%n",
+                    a.name(), soloJobs, soloDoneOnA, a.name(), soloOnB, b.name());
+            assertThat(soloJobs).as("solo's jobs: a batch and a job per customer group").isGreaterThanOrEqualTo(3);
+            assertThat(soloOnB).as("events of solo's jobs on node %s, which does not have solo", b.name()).isZero();
+            assertThat(soloDoneOnA).as("solo's jobs done by node %s", a.name()).isEqualTo(soloJobs);
             assertThat(chunksPerNode).as("import_chunk jobs done per node: both nodes imported").containsOnlyKeys(a.name(), b.name());
             assertThat(chunksPerNode.values()).allSatisfy(n -> assertThat(n).isPositive());
             for (String model : List.of("magento_website", "magento_store", "magento_storeview", "magento_res_partner_category")) {
-                long bound = StoreDatabase.queryLong(c, "SELECT COUNT(*) FROM \"" + model + "\"");
+                String ofShop = " FROM \"" + model + "\" WHERE \"backend_id\" = '" + shopId + "'";
+                long bound = StoreDatabase.queryLong(c, "SELECT COUNT(*)" + ofShop);
                 assertThat(bound).as("%s bindings", model).isPositive()
-                        .isEqualTo(StoreDatabase.queryLong(c, "SELECT COUNT(DISTINCT \"external_id\") FROM \"" + model + "\""));
+                        .isEqualTo(StoreDatabase.queryLong(c, "SELECT COUNT(DISTINCT \"external_id\")" + ofShop));
             }
             ImportCrashIT.assertEveryCustomerOnce(c, shop);
         }

@@ -3,7 +3,7 @@ package io.connector.jobs.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** One job channel: a factory configuration, e.g. {@code etc/io.connector.jobs.channel~sale.cfg}. */
+/** One job channel: a factory configuration, e.g. {@code etc/io.connector.jobs.channel-sale.cfg}. */
 @ObjectClassDefinition(name = "Connector job channel", description = "A channel of the job queue: how many of its jobs "
         + "run at once across every node sharing the database, in order or not, how often one starts")
 @interface ChannelConfiguration {

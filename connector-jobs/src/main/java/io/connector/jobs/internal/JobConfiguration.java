@@ -12,7 +12,7 @@ public @interface JobConfiguration {
 
     @AttributeDefinition(name = "Channels", description = "Shorthand for channels: NAME:CAPACITY[:sequential]"
             + "[:throttle=SECONDS], comma separated, e.g. root:4,root.magento:2,root.magento.sale:1:sequential. A channel "
-            + "configured as etc/io.connector.jobs.channel~NAME.cfg replaces the one of its name here. Capacities hold "
+            + "configured as etc/io.connector.jobs.channel-NAME.cfg replaces the one of its name here. Capacities hold "
             + "across every node sharing the database.")
     String channels() default "root:4";
 

@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * A backend record's configuration: one factory configuration of {@value #PID} per shop or
- * server, e.g. {@code etc/io.connector.backend~shop1.cfg}. {@code connector:backend-add} writes
+ * server, e.g. {@code etc/io.connector.backend-shop1.cfg} (file install reads PID-NAME.cfg as a factory
+ * configuration; PID~NAME.cfg would be a plain one, which no record follows). {@code connector:backend-add} writes
  * them; a file written by hand works the same. Further properties are the record's options,
  * which the backend's bundle reads (Magento: {@code timeout}, {@code sale.prefix}, {@code default.lang}).
  */
