@@ -83,6 +83,10 @@ public class TwoNodesIT {
             node.awaitBackend("shop", Duration.ofSeconds(30));
         }
         a.awaitBackend(solo.name(), Duration.ofSeconds(30));
+        // Node a publishes its backends as they change, node b reads them every 2 s and says so.
+        Waits.await("node " + b.name() + " leaving solo's jobs to node " + a.name(), Duration.ofSeconds(30), b.log(),
+                () -> b.logText().lines().anyMatch(line -> line.contains("Node " + b.name() + " leaves the jobs of backends")
+                        && line.contains(solo.id())) ? Boolean.TRUE : null);
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^id = (\\S+)$").matcher(written);
         assertThat(id.find()).as("the id in " + file).isTrue();
         return id.group(1);

@@ -155,12 +155,13 @@ public final class JobRunner {
         if (recovered > 0) {
             LOG.warn("Took back {} jobs that this node ({}) held when it stopped", recovered, current.node());
         }
-        NodeBackends nodeBackends = new NodeBackends(sql, current.node(), nodeBackendIds);
+        long beat = Math.max(1, current.leaseSeconds() * 1000L / 4);
+        NodeBackends nodeBackends = new NodeBackends(sql, current.node(), nodeBackendIds, beat);
         nodeBackends.run();
         scheduler = Executors.newSingleThreadScheduledExecutor(named("connector-job-heartbeat-"));
-        long beat = Math.max(1, current.leaseSeconds() * 1000L / 4);
         scheduler.scheduleWithFixedDelay(new Heartbeat(sql, local, current), beat, beat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(nodeBackends, beat, beat, TimeUnit.MILLISECONDS);
+        long look = Math.min(beat, NodeBackends.LOOK_MILLIS);
+        scheduler.scheduleWithFixedDelay(nodeBackends, look, look, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(new LeaseReaper(sql, signal), current.reapIntervalSeconds(),
                 current.reapIntervalSeconds(), TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(new DoneJobCleanup(sql, current.retentionDays()), 1, 60, TimeUnit.MINUTES);
