@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -29,30 +28,11 @@ import org.junit.Test;
  *
  * <p>The seed of the thresholds is printed; {@code -Dcrash.seed=S} runs the same moments again.
  */
-public class ImportCrashIT {
+public class ImportCrashIT extends SystemTest {
 
     private static final int CUSTOMERS = 5000;
     private static final int KILLS = 3;
     private static final String BACKEND = "shop";
-
-    private final List<AutoCloseable> closeAfter = new ArrayList<>();
-
-    @After
-    public void closeAll() {
-        // Nodes first (they hold the database), then the database and the shop.
-        for (int i = closeAfter.size() - 1; i >= 0; i--) {
-            try {
-                closeAfter.get(i).close();
-            } catch (Exception e) {
-                System.err.println("Closing " + closeAfter.get(i) + ": " + e);
-            }
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T resource) {
-        closeAfter.add(resource);
-        return resource;
-    }
 
     @Test
     public void anImportKilledThreeTimesOnH2FinishesWithEveryCustomerOnce() throws Exception {

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -34,7 +33,7 @@ import org.junit.Test;
  * second backend, on the first node only, imports at the same time: the other node, busy with the
  * shared one, must leave its jobs alone.
  */
-public class TwoNodesIT {
+public class TwoNodesIT extends SystemTest {
 
     private static final int CUSTOMERS = 3000;
     /** The channels of both nodes: a channel's capacity counts the jobs of the channels below it too. */
@@ -49,24 +48,6 @@ public class TwoNodesIT {
     /** Both nodes' seal key, as an operator gives it (bin/setenv): what one seals, the other opens. */
     private static final String SEAL_KEY = java.util.Base64.getEncoder().encodeToString(
             "a shared 32-byte key for 2 nodes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-
-    private final List<AutoCloseable> closeAfter = new ArrayList<>();
-
-    @After
-    public void closeAll() {
-        for (int i = closeAfter.size() - 1; i >= 0; i--) {
-            try {
-                closeAfter.get(i).close();
-            } catch (Exception e) {
-                System.err.println("Closing " + closeAfter.get(i) + ": " + e);
-            }
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T resource) {
-        closeAfter.add(resource);
-        return resource;
-    }
 
     /**
      * The backend records: {@code shop} added on node a through the shell, sealed with the shared
