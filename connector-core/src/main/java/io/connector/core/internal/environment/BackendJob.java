@@ -34,7 +34,7 @@ public abstract class BackendJob implements JobFunction {
             // Retried on the job's pattern, then failed: a node that has just started may not have
             // its backend records yet (Config Admin delivers them on its own thread); a backend
             // removed for good fails after the last try, saying so.
-            throw new RetryableJobException(e.getMessage() + " on this node", e);
+            throw new RetryableJobException("Not on this node, which is still starting or runs other backends: " + e.getMessage(), e);
         }
         return environments.open(backend, text(context, "model"), Map.of("job", context.uuid()));
     }
