@@ -28,6 +28,8 @@ start_karaf() {   # DB
     # A Karaf that has just stopped may still be closing files under data/ for a moment.
     for _ in 1 2 3 4 5; do rm -rf "$karaf/data" 2>/dev/null && break; sleep 1; done
     [ ! -e "$karaf/data" ] || rm -rf "$karaf/data"
+    # The backend records of an earlier run: connector:backend-add writes them to etc/.
+    rm -f "$karaf"/etc/io.connector.backend-*.cfg
     if [ "$1" = postgresql ]; then
         fresh_pg_database bench_karaf
         cat >"$datasource" <<EOF
@@ -60,7 +62,7 @@ EOF
         echo "Karaf did not start within 120 s; starting it again" >&2
         kill "$(pgrep -f "karaf.base=$karaf" | head -1)" 2>/dev/null || true
         sleep 3
-        rm -rf "$karaf/data"
+        rm -rf "$karaf/data" "$karaf"/etc/io.connector.backend-*.cfg
     done
     karaf_pid=$(pgrep -f "karaf.base=$karaf" | head -1)
     # The import's chunk is the loop's: the backend option import.chunk (the import's default is 50).
