@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
-import io.connector.magento.client.MagentoClient;
+import io.connector.magento.http.NetworkRetries;
 
 /**
  * What a Magento backend record sets beside the generic location and credentials, read in this
@@ -41,17 +41,17 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
      * Two more tries, half a second then about a second later: enough for a proxy's 503 or a
      * reset connection to pass, short beside a job's own retry (ten seconds and more).
      */
-    public static final MagentoClient.NetworkRetries DEFAULT_NETWORK_RETRIES =
-            new MagentoClient.NetworkRetries(2, Duration.ofMillis(500));
+    public static final NetworkRetries DEFAULT_NETWORK_RETRIES =
+            new NetworkRetries(2, Duration.ofMillis(500));
     private static final int NETWORK_RETRIES_LIMIT = 10;
 
     /** The backend record's {@value #NETWORK_RETRIES}, else two. */
-    public static MagentoClient.NetworkRetries networkRetries(BackendRecord backend) {
+    public static NetworkRetries networkRetries(BackendRecord backend) {
         return backend.option(NETWORK_RETRIES).map(value -> {
             try {
                 int times = Integer.parseInt(value.trim());
                 if (times >= 0 && times <= NETWORK_RETRIES_LIMIT) {
-                    return new MagentoClient.NetworkRetries(times, DEFAULT_NETWORK_RETRIES.backoff());
+                    return new NetworkRetries(times, DEFAULT_NETWORK_RETRIES.backoff());
                 }
             } catch (NumberFormatException e) {
                 // said below

@@ -1,25 +1,23 @@
 package io.connector.magento.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.connector.api.BackendRecord;
 import io.connector.api.ConnectorException;
 import io.connector.api.job.RetryableJobException;
 import io.connector.magento.MagentoSettings;
+import io.connector.magento.http.BoundedExchange;
+import io.connector.magento.http.NetworkFault;
+import io.connector.magento.http.NetworkRetries;
+import io.connector.magento.http.PrintableText;
 import io.connector.magento.xmlrpc.XmlRpcCodec;
 import io.connector.magento.xmlrpc.XmlRpcException;
 import io.connector.magento.xmlrpc.XmlRpcFault;
@@ -56,27 +54,6 @@ public final class MagentoClient implements AutoCloseable {
     }
 
     /**
-     * How often a call that only reads is tried again after a passing network fault, and the pause
-     * before the first retry; each next pause doubles, with a random part so that the threads
-     * that met one fault do not come back together.
-     */
-    public record NetworkRetries(int times, Duration backoff) {
-        public static final NetworkRetries NONE = new NetworkRetries(0, Duration.ZERO);
-
-        public NetworkRetries {
-            if (times < 0 || backoff.isNegative()) {
-                throw new IllegalArgumentException("Network retries " + times + " after " + backoff + ": neither can be negative");
-            }
-        }
-
-        /** The pause before retry number {@code retry}, from 1: backoff × 2^(retry-1), from half to the whole of it. */
-        Duration pause(int retry) {
-            long full = backoff.toMillis() << Math.min(retry - 1, 10);
-            return Duration.ofMillis(full / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(full / 2 + 1));
-        }
-    }
-
-    /**
      * The API methods (the part after the resource's dot) that only read: a call of one of them is
      * sent again after a passing network fault. Any other is taken to write.
      */
@@ -86,10 +63,9 @@ public final class MagentoClient implements AutoCloseable {
     private final URI endpoint;
     private final String username;
     private final String apiKey;
-    private final HttpClient http;
     private final Duration timeout;
+    private final BoundedExchange exchange;
     private final int multiCallMax;
-    private final long maxAnswerBytes;
     private final NetworkRetries networkRetries;
     private volatile String session;
     /** Set once the shop refused a multiCall: its calls are then made one by one. */
@@ -122,10 +98,6 @@ public final class MagentoClient implements AutoCloseable {
      */
     public MagentoClient(String backendName, String location, String username, String apiKey, HttpClient http, Duration timeout,
             int multiCallMax, long maxAnswerBytes, NetworkRetries networkRetries) {
-        if (maxAnswerBytes < 1) {
-            throw new IllegalArgumentException("maxAnswerBytes " + maxAnswerBytes + " < 1");
-        }
-        this.maxAnswerBytes = maxAnswerBytes;
         this.networkRetries = networkRetries;
         if (multiCallMax < 0) {
             throw new IllegalArgumentException("multiCallMax " + multiCallMax + " < 0");
@@ -134,8 +106,8 @@ public final class MagentoClient implements AutoCloseable {
         this.endpoint = endpoint(backendName, location);
         this.username = username;
         this.apiKey = apiKey;
-        this.http = http;
         this.timeout = timeout;
+        this.exchange = new BoundedExchange(http, backendName, endpoint, timeout, maxAnswerBytes);
         this.multiCallMax = multiCallMax;
     }
 
@@ -163,42 +135,13 @@ public final class MagentoClient implements AutoCloseable {
 
     /** {@code resource.method} with its arguments. */
     public Object call(String method, List<?> args) {
-        return retrying(method, reads(method),
+        return networkRetries.run(backendName, method, reads(method),
                 () -> withSession(method, session -> post("call", List.of(session, method, trimTrailingNulls(args)), method)));
     }
 
     /** Whether {@code method} ({@code resource.method}) only reads: {@link #READS}. */
     static boolean reads(String method) {
         return READS.contains(method.substring(method.lastIndexOf('.') + 1));
-    }
-
-    /**
-     * Runs {@code request}; when it meets a passing network fault and {@code again} (it only
-     * reads), runs it again after a pause, up to {@link NetworkRetries#times()} more times. The
-     * last fault is thrown as a plain {@link RetryableJobException} saying how many tries it
-     * took, so that no caller around tries again itself.
-     */
-    private <T> T retrying(String what, boolean again, java.util.function.Supplier<T> request) {
-        for (int retry = 1;; retry++) {
-            try {
-                return request.get();
-            } catch (NetworkFault fault) {
-                if (!again || networkRetries.times() == 0) {
-                    throw fault;
-                }
-                if (retry > networkRetries.times()) {
-                    throw new RetryableJobException(fault.getMessage() + " (" + retry + " tries)", fault);
-                }
-                Duration pause = networkRetries.pause(retry);
-                LOG.debug("Backend {}: {}; trying {} again in {} ms", backendName, fault.getMessage(), what, pause.toMillis());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
-                }
-            }
-        }
     }
 
     /** Runs {@code request} with the session; once more with a new one when Magento says it expired. */
@@ -251,7 +194,7 @@ public final class MagentoClient implements AutoCloseable {
         }
         Object result;
         try {
-            result = retrying("multiCall", calls.stream().allMatch(c -> reads(c.method())),
+            result = networkRetries.run(backendName, "multiCall", calls.stream().allMatch(c -> reads(c.method())),
                     () -> withSession("multiCall", session -> post("multiCall", List.of(session, encoded), "multiCall")));
         } catch (MagentoException e) {
             if (e.faultCode() == ACCESS_DENIED || e.faultCode() == SESSION_EXPIRED) {
@@ -315,7 +258,7 @@ public final class MagentoClient implements AutoCloseable {
             return session;
         }
         // Safe to send again: at worst Magento opens a session that nobody uses.
-        Object result = retrying("login", true,
+        Object result = networkRetries.run(backendName, "login", true,
                 () -> post("login", List.of(username == null ? "" : username, apiKey == null ? "" : apiKey), "login"));
         if (!(result instanceof String id) || id.isBlank()) {
             throw new ConnectorException("Backend " + backendName + ": login did not answer a session id");
@@ -328,7 +271,7 @@ public final class MagentoClient implements AutoCloseable {
         byte[] body = XmlRpcCodec.encodeCall(xmlRpcMethod, params);
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response = exchange(request, what);
+        HttpResponse<byte[]> response = exchange.send(request, what);
         int status = response.statusCode();
         if (RETRYABLE_STATUS.contains(status)) {
             throw new NetworkFault("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what, null);
@@ -336,11 +279,11 @@ public final class MagentoClient implements AutoCloseable {
         if (status == 500) {
             // PHP's fatal errors (memory, time limit) answer 500 with a page: the shop's, and often passing.
             throw new RetryableJobException("Backend " + backendName + ": Magento answered HTTP 500 to " + what
-                    + "; the response starts with: " + XmlRpcCodec.start(response.body()));
+                    + "; the response starts with: " + PrintableText.quoteStart(response.body()));
         }
         if (status != 200) {
             throw new ConnectorException("Backend " + backendName + ": Magento answered HTTP " + status + " to " + what
-                    + " at " + endpoint + "; the response starts with: " + XmlRpcCodec.start(response.body()));
+                    + " at " + endpoint + "; the response starts with: " + PrintableText.quoteStart(response.body()));
         }
         try {
             return XmlRpcCodec.decodeResponse(response.body());
@@ -362,113 +305,6 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    /**
-     * One HTTP exchange, bounded whole by the timeout (the request's own timeout stops at the
-     * headers: a shop sending its body one byte a second would hold the thread for ever) and in
-     * size (the body is counted as it arrives).
-     */
-    private HttpResponse<byte[]> exchange(HttpRequest request, String what) {
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> new LimitedBody(maxAnswerBytes,
-                info.headers().firstValueAsLong("Content-Length").orElse(-1)));
-        try {
-            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
-                    + timeout.toSeconds() + " s (" + endpoint + ")", e);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RetryableJobException("Backend " + backendName + ": interrupted while calling " + what, e);
-        } catch (ExecutionException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof LimitedBody.TooLarge) {
-                    throw new ConnectorException("Backend " + backendName + ": Magento's answer to " + what + " is larger than "
-                            + (maxAnswerBytes / (1024 * 1024)) + " MB, the limit (option " + MagentoSettings.MAX_ANSWER_MB + ")");
-                }
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new RetryableJobException("Backend " + backendName + ": Magento did not answer " + what + " within "
-                        + timeout.toSeconds() + " s (" + endpoint + ")", cause);
-            }
-            if (cause instanceof IOException io) {
-                throw new NetworkFault("Backend " + backendName + ": cannot reach Magento at " + endpoint + " for "
-                        + what + ": " + describe(io), io);
-            }
-            throw new ConnectorException("Backend " + backendName + ": calling " + what + " failed: " + cause, cause);
-        }
-    }
-
-    /** A response body read into memory up to a limit: the exchange fails as soon as it would pass it. */
-    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        /** The limit was passed (or announced to be). */
-        static final class TooLarge extends IOException {
-            private static final long serialVersionUID = 1L;
-
-            TooLarge(long limit) {
-                super("the answer is larger than " + limit + " bytes");
-            }
-        }
-
-        private final long limit;
-        private final long declared;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        private java.util.concurrent.Flow.Subscription subscription;
-        private long size;
-
-        LimitedBody(long limit, long declared) {
-            this.limit = limit;
-            this.declared = declared;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-            subscription = s;
-            if (declared > limit) {
-                s.cancel();
-                result.completeExceptionally(new TooLarge(limit));
-                return;
-            }
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (java.nio.ByteBuffer item : items) {
-                size += item.remaining();
-                if (size > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge(limit));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
-    }
-
     private io.connector.api.ConnectorException fault(String what, int code, String message) {
         if (code == ACCESS_DENIED) {
             return new MagentoException("Backend " + backendName + ": Magento refused the API user '" + username
@@ -481,11 +317,6 @@ public final class MagentoClient implements AutoCloseable {
         return new MagentoException("Backend " + backendName + ": " + what + " answered fault " + code + " (" + message + ")", code);
     }
 
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-    }
-
     /** PHP reads a missing trailing argument as null, and some methods refuse an explicit nil. */
     static List<?> trimTrailingNulls(List<?> args) {
         int end = args.size();
@@ -493,15 +324,6 @@ public final class MagentoClient implements AutoCloseable {
             end--;
         }
         return args.subList(0, end);
-    }
-
-    /** A passing fault of the network or of a proxy in front of the shop: a read is sent again. */
-    private static final class NetworkFault extends RetryableJobException {
-        private static final long serialVersionUID = 1L;
-
-        NetworkFault(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** Fault 5: the caller logs in again once. */

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.connector.magento.http.PrintableText;
+
 /**
  * XML-RPC on StAX, both ways: what the Magento client sends and reads, and what the simulator
  * reads and answers. Written here rather than with Apache XML-RPC 3.1.3, unmaintained since
@@ -54,12 +56,7 @@ public final class XmlRpcCodec {
      * included, as {@code ?}), so that an error never writes control bytes into a terminal or a log.
      */
     public static String start(byte[] document) {
-        String text = new String(document, 0, Math.min(document.length, 200), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-        StringBuilder printable = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> printable.appendCodePoint(c == '\uFFFD' || Character.isISOControl(c)
-                || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.PRIVATE_USE
-                || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return "'" + printable + (document.length > 200 ? "...'" : "'");
+        return PrintableText.quoteStart(document);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.magento.http.NetworkRetries;
 import io.connector.magento.xmlrpc.XmlRpcCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class HostileShopTest {
         });
         // Each trick is met once: a read sent again would meet it again, which MagentoClientTest shows.
         return new MagentoClient("shop1", "http://127.0.0.1:" + listening.getLocalPort(), "odoo", "odoo42", http, timeout, 100,
-                maxAnswerBytes, MagentoClient.NetworkRetries.NONE);
+                maxAnswerBytes, NetworkRetries.NONE);
     }
 
     private static void readRequest(InputStream in) throws IOException {

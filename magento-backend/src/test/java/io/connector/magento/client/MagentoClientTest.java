@@ -21,6 +21,7 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpServer;
 import io.connector.api.ConnectorException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.magento.http.NetworkRetries;
 import io.connector.magento.xmlrpc.XmlRpcCodec;
 import io.connector.magento.xmlrpc.XmlRpcCodec.Call;
 import org.junit.jupiter.api.AfterEach;
@@ -82,13 +83,13 @@ class MagentoClientTest {
     }
 
     /** Reads are sent again twice after a passing network fault, 10 ms then about 20 ms later. */
-    private static final MagentoClient.NetworkRetries QUICK_RETRIES = new MagentoClient.NetworkRetries(2, Duration.ofMillis(10));
+    private static final NetworkRetries QUICK_RETRIES = new NetworkRetries(2, Duration.ofMillis(10));
 
     private MagentoClient client(String key) {
         return client(key, QUICK_RETRIES);
     }
 
-    private MagentoClient client(String key, MagentoClient.NetworkRetries retries) {
+    private MagentoClient client(String key, NetworkRetries retries) {
         return new MagentoClient("shop1", "http://127.0.0.1:" + server.getAddress().getPort(), "odoo", key, http,
                 Duration.ofSeconds(2), 100, 64 * 1024 * 1024, retries);
     }
@@ -215,7 +216,7 @@ class MagentoClientTest {
 
     @Test
     void gatewayErrorsTimeoutsAndRefusedConnectionsAreRetryable() throws IOException {
-        MagentoClient client = client("odoo42", MagentoClient.NetworkRetries.NONE);
+        MagentoClient client = client("odoo42", NetworkRetries.NONE);
         then(call -> new Answer(503, "busy".getBytes()));
         assertThatThrownBy(() -> client.call("a.b", List.of())).isInstanceOf(RetryableJobException.class)
                 .hasMessage("Backend shop1: Magento answered HTTP 503 to a.b");
