@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * the backend's integration token ({@code Authorization: Bearer}) on every call: GET with query
  * parameters, POST and PUT with a JSON body; answers decoded into maps, lists and scalars.
  *
- * <p>What can go wrong is said in the platform's terms: a GET answered
- * 404 is a record gone; 400, 401, 403 are refusals naming the backend, never the token; 429, 502,
- * 503, 504, timeouts, resets, 500 and answers cut short or not JSON are retryable. Each exchange is
+ * <p>What can go wrong is said in the platform's terms: a GET answered 404 is a record gone; 400,
+ * 401, 403 are refusals naming the backend, never the token; 429, 502, 503, 504, timeouts, resets,
+ * 500 and answers cut short or not JSON are retryable. Each exchange is
  * bounded whole in time and in size ({@link BoundedExchange}); a GET that meets a passing network
  * fault is sent again ({@link NetworkRetries}), a POST or PUT never: Magento may have run it before
  * its answer was lost. The token is in no log line, message or {@code toString}; neither are the
@@ -102,9 +102,14 @@ public final class Magento2Client {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConnectorException("Backend " + backendName + " has an invalid location '" + location.replaceAll("//[^/@]*@", "//...@")
-                    + "': " + e.getMessage());
+            throw new ConnectorException("Backend " + backendName + " has an invalid location '" + withoutUserInfo(location) + "': "
+                    + withoutUserInfo(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** {@code text} with any {@code user:password@} of a URL in it left out: errors name locations. */
+    private static String withoutUserInfo(String text) {
+        return text.replaceAll("//[^/@]*@", "//...@");
     }
 
     /**

@@ -40,6 +40,8 @@ class Magento2ClientTest {
         assertThatThrownBy(() -> Magento2Client.base("s", "https://shop/?a=b")).hasMessageContaining("a query or a fragment");
         assertThatThrownBy(() -> Magento2Client.base("s", "https://admin:hunter2hunter2@shop.example.com"))
                 .hasMessage("Backend s has an invalid location 'https://...@shop.example.com': user:password@ is not supported in it");
+        assertThatThrownBy(() -> Magento2Client.base("s", "https://admin:hunter2 hunter2@shop.example.com"))
+                .hasMessageStartingWith("Backend s has an invalid location").hasMessageNotContaining("hunter2");
     }
 
     @Test
