@@ -3,7 +3,6 @@ package io.connector.magento.v20.client;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +115,7 @@ final class AnswerReader {
      * with its quote. Jackson's exceptions are not kept as causes: their messages quote the answer.
      */
     private Object value(String what, byte[] body) {
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (blank(body)) {
             throw new NetworkFault("Backend " + backendName + ": Magento's answer to " + what + " was cut short after " + body.length
                     + " bytes (it holds no JSON)", null);
         }
@@ -135,6 +134,16 @@ final class AnswerReader {
             throw new RetryableJobException(redact("Backend " + backendName + ": Magento's answer to " + what + " is not JSON ("
                     + reason(e) + "); it starts with: " + PrintableText.quoteStart(body)));
         }
+    }
+
+    /** Nothing but JSON's white space (scanned, not copied: an answer may be 64 MB). */
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -178,11 +178,16 @@ class HostileShopTest {
                 .hasMessageStartingWith("Backend shop2: Magento's answer to GET customers/search was cut short after " + cut.length
                         + " bytes");
 
+        shop.then(body("application/json", " \r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThatThrownBy(() -> client(Duration.ofSeconds(5), MB).get(RestPath.of("customers/search"), SearchCriteria.all()))
+                .isInstanceOf(RetryableJobException.class)
+                .hasMessage("Backend shop2: Magento's answer to GET customers/search was cut short after 3 bytes (it holds no JSON)");
+
         shop.then(body("application/json", cut), body("application/json", whole));
         Magento2Client retrying = new Magento2Client("shop2", shop.location(), TOKEN, http, Duration.ofSeconds(5), MB,
                 new NetworkRetries(1, Duration.ofMillis(10)));
         assertThat(retrying.get(RestPath.of("customers/search"), SearchCriteria.all())).isEqualTo(Map.of("items",
                 List.of(Map.of("id", 1), Map.of("id", 2), Map.of("id", 3)), "total_count", 3));
-        assertThat(shop.received()).hasSize(4);
+        assertThat(shop.received()).hasSize(5);
     }
 }
