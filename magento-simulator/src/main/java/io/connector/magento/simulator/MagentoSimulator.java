@@ -70,7 +70,7 @@ public final class MagentoSimulator implements AutoCloseable {
         new CustomerResources(store).register(methods);
         new CategoryResources(store).register(methods);
         new ProductResources(store).register(methods);
-        new SalesResources(store).register(methods);
+        new SalesResources(store, new SalesDocuments(store)).register(methods);
         this.apiPaths = Set.copyOf(methods.paths());
         MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, calls::record, stats);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
