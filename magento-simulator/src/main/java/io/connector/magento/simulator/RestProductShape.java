@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,13 +102,13 @@ final class RestProductShape {
         return entry;
     }
 
-    private static java.util.Optional<String> imageWithRole(Map<String, Map<String, Object>> images, String role) {
+    private static Optional<String> imageWithRole(Map<String, Map<String, Object>> images, String role) {
         for (Map<String, Object> image : images.values()) {
             if (list(image.get("types")).stream().anyMatch(type -> role.equals(Values.text(type)))) {
-                return java.util.Optional.ofNullable(Values.text(image.get("file")));
+                return Optional.ofNullable(Values.text(image.get("file")));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** category_ids, or Magento 1's categories. */

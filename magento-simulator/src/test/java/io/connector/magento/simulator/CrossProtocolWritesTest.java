@@ -104,6 +104,9 @@ class CrossProtocolWritesTest {
         String shipment = rest.post("order/" + entityId(order) + "/ship", "{\"items\": [{\"order_item_id\": " + item.get("item_id")
                 + ", \"qty\": 1}], \"tracks\": [{\"track_number\": \"1Z999\", \"title\": \"UPS\", \"carrier_code\": \"ups\"}]}").json().asText();
         String incrementId = rest.get("shipment/" + shipment).json().get("increment_id").asText();
+        JsonNode found = rest.get("shipments?searchCriteria[filter_groups][0][filters][0][field]=order_id"
+                + "&searchCriteria[filter_groups][0][filters][0][value]=" + entityId(order) + "&fields=items[entity_id],total_count").json();
+        assertThat(found).isEqualTo(JsonClient.parse("{\"items\": [{\"entity_id\": " + shipment + "}], \"total_count\": 1}"));
         Map<String, Object> info = struct(xmlRpc.call(session, "sales_order_shipment.info", incrementId));
         assertThat(struct(((List<Object>) info.get("items")).get(0))).containsEntry("order_item_id", item.get("item_id")).containsEntry("qty", "1.0000");
         assertThat(struct(((List<Object>) info.get("tracks")).get(0))).containsEntry("number", "1Z999").containsEntry("carrier_code", "ups");

@@ -167,6 +167,23 @@ class RestErrorsTest {
         assertThat(magento.store().tracks().isEmpty()).isTrue();
     }
 
+    @Test
+    void aSkuIsUrlQuotedInThePathAsTheReferenceQuotesIt() throws Exception {
+        try (MagentoSimulator shop = MagentoSimulator.builder().generate(GeneratorSpec.of(1, 3, 2)).start()) {
+            shop.store().products().set("1", "sku", "bla/koe");
+            shop.store().products().set("2", "sku", "a b+c");
+            RestClient rest = new RestClient(shop);
+            assertThat(rest.get("products/bla%2Fkoe").json().get("id").asInt()).isEqualTo(1);
+            // quote_plus writes a space as + and a + as %2B.
+            assertThat(rest.get("products/a+b%2Bc").json().get("id").asInt()).isEqualTo(2);
+            assertThat(rest.get("stockItems/bla%2Fkoe").json().get("product_id").asInt()).isEqualTo(1);
+            assertThat(rest.put("products/bla%2Fkoe/stockItems/1", "{\"stockItem\": {\"qty\": 3}}").json().asText()).isEqualTo("1");
+            assertThat(shop.store().stockItems().get("1").orElseThrow()).containsEntry("qty", 3);
+            assertThat(rest.get("products/bla/koe").status()).as("a slash that is not quoted is another path").isEqualTo(404);
+            assertThat(shop.calls()).first().satisfies(call -> assertThat(call.args()).containsExactly(java.util.Map.of("sku", "bla/koe")));
+        }
+    }
+
     private static String sku() {
         return String.valueOf(magento.store().products().get("1").orElseThrow().get("sku"));
     }
