@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -345,6 +346,28 @@ class RecordedRestTest {
             assertThat(client.get("store/storeViews").json().get(0).get("name").asText()).isEqualTo("Default Store View");
             assertThat(client.get("categories/2").json().get("children").asText()).isEqualTo("3,9,11,20,37,38");
             assertThat(struct(xmlRpc.call(session, "ol_storeviews.info", "1"))).containsEntry("name", "Default Store View");
+        }
+    }
+
+    @Test
+    void theRecordedShopSavedAsADataDirectoryAnswersTheSame(@TempDir Path dir) throws Exception {
+        List<Interaction> reads = new ArrayList<>();
+        for (Path file : cassetteFiles()) {
+            interactions(file).stream().filter(i -> i.method().equals("GET") && !i.isImage()).forEach(reads::add);
+        }
+        try (MagentoSimulator seeded = MagentoSimulator.builder().seedFromCassettes(cassettes()).start()) {
+            seeded.store().save(dir);
+            try (MagentoSimulator loaded = MagentoSimulator.builder().loadData(dir).start()) {
+                RestClient before = new RestClient(seeded);
+                RestClient after = new RestClient(loaded);
+                for (Interaction read : reads) {
+                    JsonNode expected = before.send("GET", read.path(), null).json();
+                    if (read.path().contains("storeConfigs")) {
+                        expected = RestClient.JSON.readTree(expected.toString().replace(seeded.url(), loaded.url()));
+                    }
+                    assertThat(after.send("GET", read.path(), null).json()).as(read.key()).isEqualTo(expected);
+                }
+            }
         }
     }
 
