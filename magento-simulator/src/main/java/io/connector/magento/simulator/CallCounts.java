@@ -8,9 +8,9 @@ import java.util.TreeMap;
  * What the simulator was asked since it started or since its counts were last reset
  * ({@link MagentoSimulator#callCounts()}, {@code GET /stats}).
  *
- * @param requests HTTP requests to the XML-RPC endpoint, each one round trip
- * @param methods  per XML-RPC method (login, call, multiCall, endSession), sorted by name
- * @param paths    per API path, every call and every multiCall item, sorted by name
+ * @param requests HTTP requests to the APIs (XML-RPC, REST, product images), each one round trip
+ * @param methods  per XML-RPC method (login, call, multiCall, endSession) and per REST HTTP method (GET, POST, PUT), sorted by name
+ * @param paths    per API path, every call and every multiCall item, and per REST route ("GET products/{sku}"), sorted by name
  * @param faults   the faults answered on purpose, per kind: the injected ones by their
  *                 {@link FaultInjection.HttpFault} name, and {@value #SESSION_EXPIRED} for each
  *                 call refused because its session had served its calls

@@ -14,17 +14,17 @@ final class CallStats {
 
     private volatile Counts counts = new Counts();
 
-    /** One HTTP request to the XML-RPC endpoint (a round trip), whatever it held. */
+    /** One HTTP request to an API (XML-RPC, REST, the product images): a round trip, whatever it held. */
     void request() {
         counts.requests.increment();
     }
 
-    /** An XML-RPC method: login, call, multiCall, endSession. */
+    /** An XML-RPC method (login, call, multiCall, endSession), or a REST request's HTTP method (GET, POST, PUT). */
     void method(String method) {
         counts.methods.computeIfAbsent(method, m -> new LongAdder()).increment();
     }
 
-    /** An API path ({@code customer.info}), from a call or from one item of a multiCall. */
+    /** An API path ({@code customer.info}), from a call or from one item of a multiCall, or a REST route ({@code GET products/{sku}}). */
     void path(String path) {
         counts.paths.computeIfAbsent(path, p -> new LongAdder()).increment();
     }

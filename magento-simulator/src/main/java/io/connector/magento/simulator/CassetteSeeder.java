@@ -23,7 +23,7 @@ import io.connector.magento.xmlrpc.XmlRpcFault;
  * Fills a store with what recorded Magento traffic answered, so that the simulator answers the
  * same requests the same way. A cassette is {@code {"source", "interactions": [{"request":
  * {method, uri, content_type, body}, "response": {status, content_type, body}}]}} with verbatim
- * XML-RPC bodies.
+ * XML-RPC bodies, or JSON ones for Magento 2's REST traffic ({@link RestCassetteSeeder}).
  *
  * <p>Full records ({@code *.info}) win over the shorter forms lists and trees answer, whatever
  * the order they were recorded in, and an address list tells whose addresses they are. What a
@@ -40,17 +40,28 @@ public final class CassetteSeeder {
     private CassetteSeeder() {
     }
 
-    /** Loads every {@code *.json} cassette of {@code dir}; answers how many records the store gained. */
-    public static int seed(DataStore store, Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("No cassette directory " + dir.toAbsolutePath());
+    /**
+     * Loads every {@code *.json} cassette of {@code path}, a directory, or the one cassette it
+     * names; answers how many records the store gained. XML-RPC traffic (Magento 1) and REST
+     * traffic (Magento 2, {@link RestCassetteSeeder}) may be mixed: each interaction is read as
+     * what it is.
+     */
+    public static int seed(DataStore store, Path path) throws IOException {
+        List<Path> cassettes;
+        if (Files.isRegularFile(path)) {
+            cassettes = List.of(path);
+        } else if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                cassettes = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            }
+        } else {
+            throw new IOException("No cassette directory " + path.toAbsolutePath());
         }
         int before = total(store);
         List<Answered> answered = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                answered.addAll(read(file));
-            }
+        RestCassetteSeeder rest = new RestCassetteSeeder();
+        for (Path file : cassettes) {
+            answered.addAll(read(file, rest));
         }
         for (Answered call : answered) {
             loadSummary(store, call);
@@ -62,6 +73,7 @@ public final class CassetteSeeder {
             loadMedia(store, call);
         }
         linkAddressesToCustomers(store);
+        rest.seed(store);
         return total(store) - before;
     }
 
@@ -69,10 +81,15 @@ public final class CassetteSeeder {
         return store.counts().values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static List<Answered> read(Path file) throws IOException {
+    /** The XML-RPC calls of a cassette; its REST interactions go to {@code rest}. */
+    private static List<Answered> read(Path file, RestCassetteSeeder rest) throws IOException {
         List<Answered> answered = new ArrayList<>();
         JsonNode root = JSON.readTree(file.toFile());
         for (JsonNode interaction : root.path("interactions")) {
+            if (RestCassetteSeeder.isRest(interaction)) {
+                rest.add(interaction);
+                continue;
+            }
             if (interaction.path("response").path("status").asInt() != 200) {
                 continue;
             }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A Magento API filter, {@code {field: {op: value}}} or {@code {field: value}} for equality, as
  * Magento turns it into SQL over its text columns. Operators: eq, neq, in, nin, from, to (both
- * inclusive), gt, lt, gteq, lteq, like (with %), null, notnull. Values compare as text, dates
+ * inclusive), gt, lt, gteq (and its old name moreq), lteq, like (with %), null, notnull, finset (the value
+ * is one of a comma-separated field's, SQL's FIND_IN_SET). Values compare as text, dates
  * first brought to naive UTC; where both sides are numbers, they compare as numbers. As in SQL, a
  * missing or nil field matches nothing but {@code null}. A field holding a list (a product's
  * category_ids) matches when one of its items does.
@@ -61,7 +62,7 @@ final class Filter {
 
     private static boolean isOperator(String operator) {
         return switch (operator) {
-            case "eq", "neq", "in", "nin", "from", "to", "gt", "lt", "gteq", "lteq", "like", "null", "notnull" -> true;
+            case "eq", "neq", "in", "nin", "from", "to", "gt", "lt", "gteq", "moreq", "lteq", "like", "null", "notnull", "finset" -> true;
             default -> false;
         };
     }
@@ -120,11 +121,12 @@ final class Filter {
             case "neq" -> !same(value, c.value());
             case "in" -> anyOf(value, c.value());
             case "nin" -> !anyOf(value, c.value());
-            case "from", "gteq" -> order(value, c.value()) >= 0;
+            case "from", "gteq", "moreq" -> order(value, c.value()) >= 0;
             case "to", "lteq" -> order(value, c.value()) <= 0;
             case "gt" -> order(value, c.value()) > 0;
             case "lt" -> order(value, c.value()) < 0;
             case "like" -> like(value, Values.text(c.value()));
+            case "finset" -> List.of(value.split(",")).contains(Values.text(c.value()));
             default -> false;
         };
     }

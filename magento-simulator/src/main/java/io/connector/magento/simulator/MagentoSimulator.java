@@ -7,18 +7,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Magento 1.x shop as the connector sees it: a real HTTP server speaking Magento's XML-RPC API
+ * A Magento shop as the connector sees it: a real HTTP server speaking Magento 1's XML-RPC API
  * ({@code login}, {@code call}, {@code multiCall}, {@code endSession}) at
- * {@code url() + "/index.php/api/xmlrpc"}, answering from a {@link DataStore} filled from the
- * recorded traffic, a data directory or a generator, with faults to switch on at run time.
+ * {@code url() + "/index.php/api/xmlrpc"} and Magento 2's REST API at
+ * {@code url() + "/index.php/rest/V1/..."} ({@link RestEndpoint}, with its product images under
+ * {@code /media}), both answering from one {@link DataStore} filled from the recorded traffic, a
+ * data directory or a generator, with faults to switch on at run time.
  *
  * <pre>
  * try (MagentoSimulator magento = MagentoSimulator.builder()
@@ -49,6 +53,9 @@ public final class MagentoSimulator implements AutoCloseable {
         }
     }
 
+    /** The REST token unless the builder says otherwise: the one of the reference connector's Magento 2 tests. */
+    public static final String DEFAULT_TOKEN = "m59qseoztake3xm1zcvkiv8qnuj09da0";
+
     private final DataStore store;
     private final FaultInjection faults;
     private final Sessions sessions;
@@ -57,6 +64,8 @@ public final class MagentoSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final String host;
     private final Set<String> apiPaths;
+    private final Set<String> restRoutes;
+    private final String token;
     private final CallStats stats = new CallStats();
 
     private MagentoSimulator(Builder builder, DataStore store) throws IOException {
@@ -70,13 +79,26 @@ public final class MagentoSimulator implements AutoCloseable {
         new CustomerResources(store).register(methods);
         new CategoryResources(store).register(methods);
         new ProductResources(store).register(methods);
-        new SalesResources(store).register(methods);
+        // One maker of invoices and shipments for both protocols, so that they number them alike.
+        SalesDocuments documents = new SalesDocuments(store);
+        new SalesResources(store, documents).register(methods);
         this.apiPaths = Set.copyOf(methods.paths());
         MagentoApi api = new MagentoApi(builder.user, builder.apiKey, sessions, methods, calls::record, stats);
+        RestRoutes routes = new RestRoutes();
+        new RestStoreResources(store).register(routes);
+        new RestCustomerResources(store).register(routes);
+        new RestCatalogResources(store).register(routes);
+        new RestSalesResources(store, documents).register(routes);
+        this.restRoutes = routes.routes().stream().map(RestRoutes.Route::name).collect(Collectors.toCollection(TreeSet::new));
+        this.token = builder.token;
+        RestEndpoint rest = new RestEndpoint(store, routes, builder.token, faults, stats, calls::record);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext(XmlRpcEndpoint.PATH, new XmlRpcEndpoint(api, faults, stats));
+        server.createContext(RestEndpoint.PATH, rest);
+        server.createContext(RestEndpoint.SHORT_PATH, rest);
+        server.createContext(MediaEndpoint.PATH, new MediaEndpoint(store, faults, stats, calls::record));
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(stats));
         server.createContext(CallsEndpoint.PATH, new CallsEndpoint(calls));
         server.createContext(RecordsEndpoint.PATH, new RecordsEndpoint(store));
@@ -106,6 +128,21 @@ public final class MagentoSimulator implements AutoCloseable {
     /** The XML-RPC endpoint: {@code url() + "/index.php/api/xmlrpc"}. */
     public String endpoint() {
         return url() + XmlRpcEndpoint.PATH;
+    }
+
+    /** Magento 2's REST API root: {@code url() + "/index.php/rest/V1"}; a store view's is {@code .../rest/{code}/V1}. */
+    public String restUrl() {
+        return url() + RestEndpoint.PATH + "/V1";
+    }
+
+    /** The token the REST API takes, as {@code Authorization: Bearer <token>}. */
+    public String token() {
+        return token;
+    }
+
+    /** The REST routes answered, e.g. "GET products/{sku}"; any other path is a 404. */
+    public Set<String> restRoutes() {
+        return restRoutes;
     }
 
     public int port() {
@@ -190,6 +227,7 @@ public final class MagentoSimulator implements AutoCloseable {
 
         private String user = "odoo";
         private String apiKey = "odoo42";
+        private String token = DEFAULT_TOKEN;
         private String host = "127.0.0.1";
         private int port;
         private boolean recordCalls = true;
@@ -213,6 +251,18 @@ public final class MagentoSimulator implements AutoCloseable {
         /** The API key login accepts; "odoo42" by default, as in the recorded traffic. */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * The integration token the REST API takes ({@code Authorization: Bearer <token>});
+         * {@value MagentoSimulator#DEFAULT_TOKEN} by default, as in the reference connector's tests.
+         */
+        public Builder token(String token) {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("A token cannot be empty");
+            }
+            this.token = token;
             return this;
         }
 
@@ -243,7 +293,12 @@ public final class MagentoSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Loads the records the recorded traffic in {@code dir} answered (see {@link CassetteSeeder}). */
+        /**
+         * Loads the records the recorded traffic in {@code dir} answered (see {@link CassetteSeeder}):
+         * a directory of cassettes, or one cassette; Magento 1's XML-RPC traffic and Magento 2's
+         * REST traffic alike ({@link RestCassetteSeeder}). A later source replaces the records an
+         * earlier one had under the same ids.
+         */
         public Builder seedFromCassettes(Path dir) {
             sources.add(store -> CassetteSeeder.seed(store, dir));
             return this;

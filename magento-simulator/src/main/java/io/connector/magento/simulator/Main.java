@@ -27,7 +27,9 @@ public final class Main {
             "  --port P                 port to listen on; 0 (the default) for any free one",
             "  --host H                 address to listen on; 127.0.0.1 by default",
             "  --user U --key K         the API user and key login accepts; odoo / odoo42 by default",
-            "  --seed [cassettes] DIR   load the records recorded Magento traffic in DIR answered",
+            "  --token T                the REST API's token (Authorization: Bearer T); " + MagentoSimulator.DEFAULT_TOKEN + " by default",
+            "  --seed [cassettes] DIR   load the records recorded Magento traffic in DIR (or one cassette) answered:",
+            "                           Magento 1 XML-RPC or Magento 2 REST recordings",
             "  --data DIR               load a data directory (one JSON file per table)",
             "  --generate SPEC          add generated records: customers=N,products=N,categories=N[,orders=N][,seed=S]",
             "  --save DIR               write the store, once filled, as a data directory",
@@ -96,6 +98,7 @@ public final class Main {
                 case "--host" -> builder.host(value(args, ++i, option));
                 case "--user" -> builder.user(value(args, ++i, option));
                 case "--key" -> builder.apiKey(value(args, ++i, option));
+                case "--token" -> builder.token(value(args, ++i, option));
                 case "--seed" -> {
                     String dir = value(args, ++i, option);
                     // "--seed cassettes DIR" names the kind of source; "--seed DIR" is the same.
@@ -146,6 +149,7 @@ public final class Main {
             }
         }
         err.println("Magento simulator data: " + simulator.store().counts());
+        err.println("Magento simulator REST API at " + simulator.restUrl() + " (Authorization: Bearer " + simulator.token() + ")");
         out.println("Magento simulator listening on " + simulator.endpoint());
         out.flush();
         return simulator;

@@ -164,7 +164,7 @@ final class OrderLines {
     }
 
     /** What is left to invoice or ship: ordered, less done and canceled (and, to ship, refunded). */
-    private static BigDecimal left(SalesDocuments.Kind kind, Map<String, Object> item) {
+    static BigDecimal left(SalesDocuments.Kind kind, Map<String, Object> item) {
         BigDecimal left = ordered(item).subtract(Values.decimal(item.get(kind.quantityField)));
         if (kind == SalesDocuments.Kind.SHIPMENT) {
             left = left.subtract(Values.decimal(item.get("qty_refunded")));

@@ -108,15 +108,22 @@ final class ProductResources {
         if (!store.products().contains(id)) {
             throw new ApiFault(PRODUCT_NOT_FOUND, NOT_FOUND);
         }
-        Map<String, Object> data = args.struct(1) == null ? Map.of() : args.struct(1);
+        writeStock(store, id, args.struct(1) == null ? Map.of() : args.struct(1));
+        return true;
+    }
+
+    /**
+     * Merges what a stock update sent (any field, as sent) into the product's stock item: what
+     * both protocols' stock updates write, and both read back.
+     */
+    static void writeStock(DataStore store, String productId, Map<String, Object> data) {
         RecordTable stock = store.stockItems();
         synchronized (stock) {
-            Map<String, Object> item = stock.get(id).orElseGet(LinkedHashMap::new);
-            item.put("product_id", id);
+            Map<String, Object> item = stock.get(productId).orElseGet(LinkedHashMap::new);
+            item.put("product_id", productId);
             item.putAll(data);
-            stock.put(id, item);
+            stock.put(productId, item);
         }
-        return true;
     }
 
     /**

@@ -94,12 +94,19 @@ final class SalesDocuments {
         return kind == Kind.INVOICE ? store.invoices() : store.shipments();
     }
 
+    /** [order increment id, {order item id: qty}, comment, email, include comment]: the new document's increment id. */
     String create(Kind kind, Arguments args) throws ApiFault {
-        String orderId = args.text(0);
-        Map<String, Object> requested = args.struct(1);
-        String comment = args.text(2);
-        boolean email = Values.truthy(args.get(3));
-        boolean includeComment = Values.truthy(args.get(4));
+        Map<String, Object> document = create(kind, args.text(0), args.struct(1), args.text(2), Values.truthy(args.get(3)),
+                Values.truthy(args.get(4)));
+        return Values.text(document.get("increment_id"));
+    }
+
+    /**
+     * Makes an invoice or a shipment of the order, whichever protocol asks, and answers it as
+     * stored; {@code requested} null or empty takes everything left.
+     */
+    Map<String, Object> create(Kind kind, String orderId, Map<String, Object> requested, String comment, boolean email,
+            boolean includeComment) throws ApiFault {
         RecordTable documents = table(kind);
         synchronized (store.orders()) {
             Map<String, Object> order = store.orders().get(orderId).orElseThrow(() -> new ApiFault(ORDER_NOT_EXISTS, ORDER_NOT_EXISTS_MESSAGE));
@@ -141,7 +148,7 @@ final class SalesDocuments {
             advanceState(order);
             order.put("updated_at", now);
             store.orders().put(orderId, order);
-            return incrementId;
+            return document;
         }
     }
 
@@ -347,36 +354,54 @@ final class SalesDocuments {
     /** [shipment increment id, carrier code, title, number, weight]: answers the new track's id. */
     String addTrack(Arguments args) throws ApiFault {
         String shipmentId = args.text(0);
-        RecordTable shipments = store.shipments();
-        Map<String, Object> shipment = shipments.get(shipmentId).orElseThrow(() -> new ApiFault(NOT_EXISTS, Kind.SHIPMENT.notFound));
+        if (!store.shipments().contains(shipmentId)) {
+            throw new ApiFault(NOT_EXISTS, Kind.SHIPMENT.notFound);
+        }
         String carrier = args.text(1);
         if (carrier == null || !CARRIERS.containsKey(carrier)) {
             throw new ApiFault(DATA_INVALID, "Invalid carrier specified.");
         }
+        Object weight = args.get(4);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("weight", weight == null || Values.decimal(weight).signum() == 0 ? null : Values.amount(Values.decimal(weight)));
+        fields.put("qty", null);
+        fields.put("track_number", args.text(3));
+        fields.put("description", null);
+        fields.put("title", args.text(2));
+        fields.put("carrier_code", carrier);
+        return Values.text(addTrack(shipmentId, fields).get("track_id"));
+    }
+
+    /**
+     * Adds a tracking number to a shipment, whichever protocol asks: {@code fields} are the
+     * track's weight, qty, track_number, description, title and carrier_code as the client sent
+     * them; the track belongs to the shipment and to its order. Answers the track as stored.
+     */
+    Map<String, Object> addTrack(String shipmentId, Map<String, Object> fields) {
+        RecordTable shipments = store.shipments();
+        Map<String, Object> shipment = shipments.get(shipmentId).orElseThrow(() -> new IllegalArgumentException("No shipment " + shipmentId));
         String now = MagentoDates.now();
         RecordTable tracks = store.tracks();
-        String trackId;
+        Map<String, Object> track = new LinkedHashMap<>();
         synchronized (tracks) {
-            trackId = tracks.nextId();
-            Map<String, Object> track = new LinkedHashMap<>();
+            String trackId = tracks.nextId();
             track.put("parent_id", shipment.get("shipment_id"));
-            Object weight = args.get(4);
-            track.put("weight", weight == null || Values.decimal(weight).signum() == 0 ? null : Values.amount(Values.decimal(weight)));
-            track.put("qty", null);
+            track.put("weight", fields.get("weight"));
+            track.put("qty", fields.get("qty"));
             track.put("order_id", shipment.get("order_id"));
-            track.put("track_number", args.text(3));
-            track.put("description", null);
-            track.put("title", args.text(2));
-            track.put("carrier_code", carrier);
+            track.put("track_number", fields.get("track_number"));
+            track.put("description", fields.get("description"));
+            track.put("title", fields.get("title"));
+            track.put("carrier_code", fields.get("carrier_code"));
             track.put("created_at", now);
             track.put("updated_at", now);
             // 1.9 keeps the pre-1.6 name beside the column's: its info answers both.
-            track.put("number", args.text(3));
+            track.put("number", fields.get("track_number"));
             track.put("track_id", trackId);
             tracks.put(trackId, shipmentId, track);
         }
         shipments.set(shipmentId, "updated_at", now);
-        return trackId;
+        return track;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.connector.magento.simulator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +18,10 @@ final class SalesResources {
     private final DataStore store;
     private final SalesDocuments documents;
 
-    SalesResources(DataStore store) {
+    /** @param documents the invoices and shipments, shared with the REST API's so that both number them alike */
+    SalesResources(DataStore store, SalesDocuments documents) {
         this.store = store;
-        this.documents = new SalesDocuments(store);
+        this.documents = documents;
     }
 
     void register(ApiMethods api) {
@@ -84,7 +84,7 @@ final class SalesResources {
             if (status != null) {
                 order.put("status", status);
             }
-            addHistory(order, status, comment, notify);
+            OrderHistory.add(order, status, comment, notify, false, null);
         });
         return true;
     }
@@ -95,25 +95,8 @@ final class SalesResources {
         store.orders().update(id, order -> {
             order.put("state", "canceled");
             order.put("status", "canceled");
-            addHistory(order, "canceled", null, false);
+            OrderHistory.add(order, "canceled", null, false, false, null);
         });
         return true;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addHistory(Map<String, Object> order, String status, String comment, boolean notify) {
-        List<Object> history = order.get("status_history") instanceof List<?> list ? (List<Object>) list : new ArrayList<>();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("parent_id", order.get("order_id"));
-        entry.put("is_customer_notified", notify ? "1" : "0");
-        entry.put("is_visible_on_front", "0");
-        entry.put("comment", comment);
-        entry.put("status", status != null ? status : order.get("status"));
-        entry.put("created_at", MagentoDates.now());
-        entry.put("entity_name", "order");
-        entry.put("store_id", order.get("store_id"));
-        history.add(0, entry);
-        order.put("status_history", history);
-        order.put("updated_at", MagentoDates.now());
     }
 }

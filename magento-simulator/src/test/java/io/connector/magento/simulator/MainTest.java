@@ -93,6 +93,25 @@ class MainTest {
     }
 
     @Test
+    void theTokenAndAMagento2RecordingAreOptionsToo() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        MagentoSimulator shop = Main.start(new String[] {"--port", "0", "--token", "T0k3n", "--seed", RecordedRestTest.cassettes().toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(shop.token()).isEqualTo("T0k3n");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("REST API at " + shop.restUrl() + " (Authorization: Bearer T0k3n)");
+            RestClient.Answer customer = new RestClient(shop.url(), "T0k3n").get("customers/5");
+            assertThat(customer.json().get("email").asText()).isEqualTo("drew@france.com");
+            assertThat(new RestClient(shop).get("customers/5").status()).isEqualTo(200);
+            assertThat(new RestClient(shop.url(), MagentoSimulator.DEFAULT_TOKEN).get("customers/5").status()).isEqualTo(401);
+        } finally {
+            shop.stop();
+        }
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        assertThatThrownBy(() -> Main.start(new String[] {"--token", " "}, quiet, quiet)).hasMessageContaining("token");
+    }
+
+    @Test
     void wrongOptionsSayWhatIsWrong() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         assertThatThrownBy(() -> Main.start(new String[] {"--prot", "1"}, quiet, quiet)).hasMessageContaining("--prot");
@@ -100,6 +119,6 @@ class MainTest {
         assertThatThrownBy(() -> Main.start(new String[] {"--fail-503", "2"}, quiet, quiet)).hasMessageContaining("between 0 and 1");
         ByteArrayOutputStream help = new ByteArrayOutputStream();
         assertThat(Main.start(new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8), quiet)).isNull();
-        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--generate", "--record-calls");
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--generate", "--record-calls", "--token");
     }
 }
