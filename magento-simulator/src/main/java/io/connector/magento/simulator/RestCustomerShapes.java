@@ -42,12 +42,8 @@ final class RestCustomerShapes {
     }
 
     static Map<String, Object> groupRecord(JsonNode json) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("customer_group_id", RestJson.toStore(json.get("id")));
-        record.put("customer_group_code", RestJson.toStore(json.get("code")));
-        record.put("tax_class_id", RestJson.toStore(json.get("tax_class_id")));
-        record.put("tax_class_name", RestJson.toStore(json.get("tax_class_name")));
-        return record;
+        return RestJson.renamed(json, "customer_group_id", "id", "customer_group_code", "code", "tax_class_id", "tax_class_id",
+                "tax_class_name", "tax_class_name");
     }
 
     /**

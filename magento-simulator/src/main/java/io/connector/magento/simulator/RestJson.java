@@ -112,6 +112,18 @@ final class RestJson {
         }
     }
 
+    /**
+     * A stored record from a Magento 2 answer whose fields only change their names: {@code pairs}
+     * is the stored name, then the answer's, for each field, in the record's order.
+     */
+    static Map<String, Object> renamed(JsonNode json, String... pairs) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            record.put(pairs[i], toStore(json.get(pairs[i + 1])));
+        }
+        return record;
+    }
+
     /** A Magento 2 value as the store keeps it: numbers and flags as text ("1"), lists and objects as Java lists and maps. */
     static Object toStore(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {

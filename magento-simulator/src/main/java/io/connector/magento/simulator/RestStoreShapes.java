@@ -110,34 +110,17 @@ final class RestStoreShapes {
     }
 
     static Map<String, Object> websiteRecord(JsonNode json) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("website_id", RestJson.toStore(json.get("id")));
-        record.put("code", RestJson.toStore(json.get("code")));
-        record.put("name", RestJson.toStore(json.get("name")));
-        record.put("default_group_id", RestJson.toStore(json.get("default_group_id")));
-        return record;
+        return RestJson.renamed(json, "website_id", "id", "code", "code", "name", "name", "default_group_id", "default_group_id");
     }
 
     static Map<String, Object> groupRecord(JsonNode json) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("group_id", RestJson.toStore(json.get("id")));
-        record.put("website_id", RestJson.toStore(json.get("website_id")));
-        record.put("name", RestJson.toStore(json.get("name")));
-        record.put("root_category_id", RestJson.toStore(json.get("root_category_id")));
-        record.put("default_store_id", RestJson.toStore(json.get("default_store_id")));
-        record.put("code", RestJson.toStore(json.get("code")));
-        return record;
+        return RestJson.renamed(json, "group_id", "id", "website_id", "website_id", "name", "name",
+                "root_category_id", "root_category_id", "default_store_id", "default_store_id", "code", "code");
     }
 
     static Map<String, Object> storeViewRecord(JsonNode json) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("store_id", RestJson.toStore(json.get("id")));
-        record.put("code", RestJson.toStore(json.get("code")));
-        record.put("website_id", RestJson.toStore(json.get("website_id")));
-        record.put("group_id", RestJson.toStore(json.get("store_group_id")));
-        record.put("name", RestJson.toStore(json.get("name")));
-        record.put("is_active", RestJson.toStore(json.get("is_active")));
-        return record;
+        return RestJson.renamed(json, "store_id", "id", "code", "code", "website_id", "website_id",
+                "group_id", "store_group_id", "name", "name", "is_active", "is_active");
     }
 
     /** A store configuration's fields, to put on its store view's record. */
