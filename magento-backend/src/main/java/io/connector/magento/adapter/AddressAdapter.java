@@ -1,79 +1,32 @@
 package io.connector.magento.adapter;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.api.unit.RemoteRead;
-import io.connector.magento.client.MagentoClient;
-import io.connector.magento.client.MagentoClients;
+import io.connector.api.unit.BackendAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Customer addresses: {@code customer_address.list} finds a customer's, {@code .info} reads one. */
+/**
+ * Customers' address books. Magento 1 keeps addresses as records of their own
+ * ({@code customer_address.*}); Magento 2 embeds them in the customer. Either way the importer
+ * asks for whole books, a chunk of customers at a time, in as few round trips as the API allows.
+ */
 @ConsumerType
-public abstract class AddressAdapter extends MagentoAdapter {
-
-    protected AddressAdapter(MagentoClients clients) {
-        super(clients, "customer_address");
-    }
-
-    @Override
-    public List<String> search(Map<String, Object> filters) {
-        return ids(call(resource() + ".list", List.of(remoteFilters(filters))), "customer_address_id");
-    }
-
-    /** The ids of a customer's addresses. */
-    public List<String> ofCustomer(String customerId) {
-        return search(Map.of("customer_id", Map.of("eq", customerId)));
-    }
+public interface AddressAdapter extends BackendAdapter {
 
     /**
-     * The address books of several customers in two round trips: a {@code multiCall} of their
-     * {@code customer_address.list}, then one of every address's {@code customer_address.info}.
-     * Each customer's book, in the order of the ids, is its addresses or the first error reading
-     * them, so that one customer's fault does not fail the others.
+     * The address books of {@code customerIds}, in their order: each customer's addresses, or the
+     * first error reading them, so that one customer's fault does not fail the others.
      */
-    public List<AddressBook> readBooks(List<String> customerIds) {
-        List<Object> listed = client().multiCall(customerIds.stream().map(id -> new MagentoClient.Call(resource() + ".list",
-                List.of(remoteFilters(Map.of("customer_id", Map.of("eq", id)))))).toList());
-        List<List<String>> addressIds = new ArrayList<>();
-        List<RuntimeException> failures = new ArrayList<>();
-        List<String> every = new ArrayList<>();
-        for (Object answer : listed) {
-            try {
-                if (answer instanceof RuntimeException e) {
-                    throw e;
-                }
-                List<String> ids = ids(answer, "customer_address_id");
-                addressIds.add(ids);
-                failures.add(null);
-                every.addAll(ids);
-            } catch (RuntimeException e) {
-                addressIds.add(List.of());
-                failures.add(e);
-            }
-        }
-        Iterator<RemoteRead> reads = readMany(every, List.of()).iterator();
-        List<AddressBook> books = new ArrayList<>(customerIds.size());
-        for (int i = 0; i < customerIds.size(); i++) {
-            List<Map<String, Object>> addresses = new ArrayList<>();
-            RuntimeException failure = failures.get(i);
-            for (int n = 0; n < addressIds.get(i).size(); n++) {
-                RemoteRead read = reads.next();
-                if (failure == null && read.failure() != null) {
-                    failure = read.failure();
-                } else if (failure == null) {
-                    addresses.add(read.record());
-                }
-            }
-            books.add(new AddressBook(customerIds.get(i), failure == null ? addresses : null, failure));
-        }
-        return books;
+    List<AddressBook> readBooks(List<String> customerIds);
+
+    /** One customer's address book. */
+    default AddressBook readBook(String customerId) {
+        return readBooks(List.of(customerId)).get(0);
     }
 
     /** A customer's addresses, or what kept them from being read. */
-    public record AddressBook(String customerId, List<Map<String, Object>> addresses, RuntimeException failure) {
+    record AddressBook(String customerId, List<Map<String, Object>> addresses, RuntimeException failure) {
 
         /** The addresses; throws what kept them from being read. */
         public List<Map<String, Object>> get() {
@@ -82,10 +35,5 @@ public abstract class AddressAdapter extends MagentoAdapter {
             }
             return addresses;
         }
-    }
-
-    /** Several addresses in one round trip ({@code multiCall}), in the order of the ids. */
-    public List<Map<String, Object>> readAll(List<String> ids) {
-        return readMany(ids, List.of()).stream().map(RemoteRead::get).toList();
     }
 }

@@ -14,6 +14,7 @@ import io.connector.api.unit.RemoteRead;
 import io.connector.core.sync.RemoteDates;
 import io.connector.magento.client.MagentoClient;
 import io.connector.magento.client.MagentoClients;
+import io.connector.magento.client.MagentoException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -135,6 +136,30 @@ public abstract class MagentoAdapter extends AbstractUnit implements BackendAdap
 
     protected static String magentoDate(Object value) {
         return RemoteDates.utc(value).format(MAGENTO_DATE);
+    }
+
+    /** Magento answers the new increment id, as text or as a number; false or empty when it made none. */
+    protected static String createdId(Object answer) {
+        if (answer == null || Boolean.FALSE.equals(answer) || answer instanceof Map<?, ?> || answer instanceof List<?>
+                || answer.toString().isBlank()) {
+            return null;
+        }
+        return answer.toString();
+    }
+
+    /** Magento 1's fault when there is nothing left of the order to invoice or ship. */
+    private static final int NOTHING_LEFT = 102;
+
+    /** {@code create}'s answer; Magento's fault 102 said as a {@link NothingLeftException}. */
+    protected static Object nothingLeftAs102(java.util.function.Supplier<Object> create) {
+        try {
+            return create.get();
+        } catch (MagentoException e) {
+            if (e.faultCode() != NOTHING_LEFT) {
+                throw e;
+            }
+            throw new NothingLeftException(e.getMessage(), e);
+        }
     }
 
     /** Whether a write method answered what Magento answers for done: true, or PHP's 1. */

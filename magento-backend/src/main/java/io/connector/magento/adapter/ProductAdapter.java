@@ -1,76 +1,25 @@
 package io.connector.magento.adapter;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.magento.client.MagentoClient;
-import io.connector.magento.client.MagentoClients;
+import io.connector.api.unit.BackendAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/**
- * Products: {@code catalog_product.list} to find them; {@code ol_catalog_product.info} to read one,
- * by id rather than SKU (the last argument), since a SKU made of digits would be taken for an id;
- * {@code oerp_cataloginventory_stock_item.update} (the Magento-side extension's method) to set a
- * product's stock.
- */
+/** Products, whose stock the platform exports. */
 @ConsumerType
-public abstract class ProductAdapter extends MagentoAdapter {
-
-    protected ProductAdapter(MagentoClients clients) {
-        super(clients, "catalog_product");
-    }
+public interface ProductAdapter extends BackendAdapter {
 
     /**
-     * Sets the stock of product {@code productId}: {@code qty}, {@code is_in_stock},
-     * {@code manage_stock}, {@code use_config_manage_stock}, {@code backorders},
-     * {@code use_config_backorders}, as given.
+     * Sets the stock of product {@code productId} (its external id): {@code qty},
+     * {@code is_in_stock}, {@code manage_stock}, {@code use_config_manage_stock},
+     * {@code backorders}, {@code use_config_backorders}, as given.
      */
-    public void updateStock(String productId, Map<String, Object> data) {
-        checkUpdated(productId, call(STOCK_UPDATE, List.of(remoteId(productId), data)));
-    }
+    void updateStock(String productId, Map<String, Object> data);
 
     /**
-     * The stocks of several products, in {@code multiCall}s: for each product, null when it was
-     * set, or its error (a fault for that product, an answer that is not true), in order.
+     * The stocks of several products: for each product, null when it was set, or its error (a
+     * fault for that product, an answer that is not a success), in order.
      */
-    public List<RuntimeException> updateStocks(List<String> productIds, List<Map<String, Object>> data) {
-        List<MagentoClient.Call> calls = new java.util.ArrayList<>(productIds.size());
-        for (int i = 0; i < productIds.size(); i++) {
-            calls.add(new MagentoClient.Call(STOCK_UPDATE, List.of(remoteId(productIds.get(i)), data.get(i))));
-        }
-        List<Object> answers = calls.isEmpty() ? List.of() : client().multiCall(calls);
-        List<RuntimeException> failures = new java.util.ArrayList<>(answers.size());
-        for (int i = 0; i < answers.size(); i++) {
-            try {
-                if (answers.get(i) instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                checkUpdated(productIds.get(i), answers.get(i));
-                failures.add(null);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        return failures;
-    }
-
-    private static final String STOCK_UPDATE = "oerp_cataloginventory_stock_item.update";
-
-    private void checkUpdated(String productId, Object answer) {
-        if (!done(answer)) {
-            throw malformed("true for " + STOCK_UPDATE + " " + productId, answer);
-        }
-    }
-
-    @Override
-    public List<String> search(Map<String, Object> filters) {
-        return ids(call(resource() + ".list", List.of(remoteFilters(filters))), "product_id");
-    }
-
-    @Override
-    protected MagentoClient.Call infoCall(String id, List<String> attributes) {
-        return new MagentoClient.Call("ol_catalog_product.info",
-                Arrays.asList(remoteId(id), null, attributes == null || attributes.isEmpty() ? null : attributes, "id"));
-    }
+    List<RuntimeException> updateStocks(List<String> productIds, List<Map<String, Object>> data);
 }

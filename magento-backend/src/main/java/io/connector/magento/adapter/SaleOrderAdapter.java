@@ -1,87 +1,29 @@
 package io.connector.magento.adapter;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.connector.magento.client.MagentoClients;
+import io.connector.api.unit.BackendAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Sales orders, by increment id. {@code sales_order.search} is the Magento-side extension's
- * method: it takes {@code {imported, filters}} and answers increment ids; the date window is on
- * {@code created_at} (an order is imported once, when it is new), the store view in
- * {@code store_id}. {@code sales_order.get_parent} walks an edited order's chain;
- * {@code sales_order.addComment} sets an order's status.
+ * Sales orders: searched by creation date and store view (an order is imported once, when it is
+ * new), read with their lines, payment and addresses; an edited order's chain walked; a status set.
  */
 @ConsumerType
-public abstract class SaleOrderAdapter extends MagentoAdapter {
+public interface SaleOrderAdapter extends BackendAdapter {
 
     /** The import's filter naming the store view whose orders are searched (its Magento id). */
-    public static final String STORE_VIEW_FILTER = "magento_storeview_id";
+    String STORE_VIEW_FILTER = "magento_storeview_id";
 
-    protected SaleOrderAdapter(MagentoClients clients) {
-        super(clients, "sales_order");
-    }
-
-    @Override
-    public List<String> search(Map<String, Object> filters) {
-        Map<String, Object> argument = new LinkedHashMap<>();
-        argument.put("imported", false);
-        argument.put("filters", orderFilters(filters));
-        return ids(call(resource() + ".search", List.of(argument)), null);
-    }
-
-    /** An order is imported once, when it is new: the window is on its creation. */
-    @Override
-    protected String dateField() {
-        return "created_at";
-    }
-
-    /** Not cancelled, created in the window, in the store view: the reference's filters, as Magento takes them. */
-    protected Map<String, Object> orderFilters(Map<String, Object> filters) {
-        Map<String, Object> given = new LinkedHashMap<>(filters == null ? Map.of() : filters);
-        Object storeView = given.remove(STORE_VIEW_FILTER);
-        Map<String, Object> remote = new LinkedHashMap<>();
-        remote.put("state", Map.of("neq", "canceled"));
-        if (storeView != null) {
-            remote.put("store_id", Map.of("in", List.of(storeView.toString())));
-        }
-        remote.putAll(remoteFilters(given));
-        return remote;
-    }
+    /** The external id of the order {@code externalId} was edited from, or empty at the chain's start. */
+    Optional<String> parentOf(String externalId);
 
     /**
-     * The increment id of the order {@code incrementId} was edited from, or empty at the chain's
-     * start (Magento answers {@code false}).
+     * Sets the status of order {@code externalId}, with a comment for its history when given
+     * (null comment and notify: none).
      */
-    public Optional<String> parentOf(String incrementId) {
-        Object answer = call(resource() + ".get_parent", List.of(incrementId));
-        if (answer == null || Boolean.FALSE.equals(answer) || answer.toString().isBlank()) {
-            return Optional.empty();
-        }
-        if (answer instanceof Map<?, ?> || answer instanceof List<?>) {
-            throw malformed("an increment id or false for " + resource() + ".get_parent " + incrementId, answer);
-        }
-        return Optional.of(answer.toString());
-    }
+    void addComment(String externalId, String status, String comment, Boolean notify);
 
-    /**
-     * Sets the status of order {@code incrementId}, with a comment for its history when given
-     * (a null comment and notify are left out of the call, as the reference sends them).
-     */
-    public void addComment(String incrementId, String status, String comment, Boolean notify) {
-        Object answer = call(resource() + ".addComment", java.util.Arrays.asList(incrementId, status, comment, notify));
-        if (!done(answer)) {
-            throw malformed("true for " + resource() + ".addComment " + incrementId, answer);
-        }
-    }
-
-    /** The status of order {@code incrementId}, read with {@code sales_order.info} (the increment id as text). */
-    public String statusOf(String incrementId) {
-        Map<String, Object> order = struct(call(resource() + ".info", List.of(incrementId)), resource() + ".info " + incrementId);
-        Object status = order.get("status");
-        return status == null ? null : status.toString();
-    }
+    /** The status of order {@code externalId}. */
+    String statusOf(String externalId);
 }

@@ -1,57 +1,31 @@
 package io.connector.magento.adapter;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.magento.client.MagentoClients;
+import io.connector.api.unit.BackendAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/**
- * Shipments of sales orders, by increment id: {@code sales_order_shipment.create} ships items of
- * an order (fault 102 when there is nothing left to ship), {@code list} finds an order's
- * shipments, {@code getCarriers} says which carrier codes an order may be tracked with,
- * {@code addTrack} adds a tracking number to a shipment.
- */
+/** Shipments of sales orders and their tracking numbers. */
 @ConsumerType
-public abstract class ShipmentAdapter extends MagentoAdapter {
-
-    protected ShipmentAdapter(MagentoClients clients) {
-        super(clients, "sales_order_shipment");
-    }
+public interface ShipmentAdapter extends BackendAdapter {
 
     /**
      * Ships {@code items} (item id to quantity; empty for everything left) of order
-     * {@code orderIncrementId}; the new shipment's increment id, or null when Magento answered none.
+     * {@code orderExternalId}; the new shipment's id, or null when Magento answered none. Throws
+     * {@link NothingLeftException} when the order has nothing left to ship.
      */
-    public String create(String orderIncrementId, Map<String, Object> items, String comment, boolean email,
-            boolean includeComment) {
-        return InvoiceAdapter.createdId(call(resource() + ".create",
-                Arrays.asList(orderIncrementId, items, comment, email, includeComment)));
-    }
+    String create(String orderExternalId, Map<String, Object> items, String comment, boolean email, boolean includeComment);
 
-    /** The increment ids of the shipments of the order whose entity id is {@code orderId}. */
-    public List<String> ofOrder(Object orderId) {
-        return ids(call(resource() + ".list", List.of(Map.of("order_id", Map.of("eq", orderId)))), "increment_id");
-    }
+    /** The ids of the shipments of the order whose Magento entity id is {@code orderId}. */
+    List<String> ofOrder(Object orderId);
 
-    /** The carrier codes order {@code orderIncrementId} can be tracked with, and their titles. */
-    public Map<String, String> carriers(String orderIncrementId) {
-        Map<String, Object> answer = struct(call(resource() + ".getCarriers", List.of(orderIncrementId)),
-                resource() + ".getCarriers " + orderIncrementId);
-        Map<String, String> carriers = new LinkedHashMap<>();
-        answer.forEach((code, title) -> carriers.put(code, String.valueOf(title)));
-        return carriers;
-    }
+    /**
+     * The carrier codes order {@code orderExternalId} can be tracked with, and their titles; empty
+     * when the API cannot say (any code is then sent as it is).
+     */
+    Map<String, String> carriers(String orderExternalId);
 
-    /** Adds tracking number {@code number} to shipment {@code shipmentIncrementId}; the track's id. */
-    public String addTrack(String shipmentIncrementId, String carrierCode, String title, String number) {
-        Object answer = call(resource() + ".addTrack", List.of(shipmentIncrementId, carrierCode, title, number));
-        String id = InvoiceAdapter.createdId(answer);
-        if (id == null) {
-            throw malformed("the new track's id for " + resource() + ".addTrack " + shipmentIncrementId, answer);
-        }
-        return id;
-    }
+    /** Adds tracking number {@code number} to shipment {@code shipmentId}; the track's id. */
+    String addTrack(String shipmentId, String carrierCode, String title, String number);
 }

@@ -12,6 +12,7 @@ import io.connector.api.store.StoreSession;
 import io.connector.api.unit.InvalidDataException;
 import io.connector.core.sync.AbstractExporter;
 import io.connector.magento.MagentoModels;
+import io.connector.magento.adapter.NothingLeftException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -22,9 +23,6 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public abstract class SaleOrderDocumentExporter extends AbstractExporter {
-
-    /** Magento's fault when there is nothing left to invoice or ship on the order. */
-    public static final int NOTHING_LEFT = 102;
 
     /** How long a document without any line yet waits for them (written after it, by another command). */
     public static final java.time.Duration NO_LINES_RETRY = java.time.Duration.ofSeconds(60);
@@ -109,19 +107,16 @@ public abstract class SaleOrderDocumentExporter extends AbstractExporter {
 
     /**
      * Creates the document with {@code create} (its increment id, or null for none); when Magento
-     * says there is nothing left (fault 102) or answers no id, binds the order's one document
+     * says there is nothing left ({@link NothingLeftException}) or answers no id, binds the order's one document
      * ({@code ofOrder}: the order's ids) that no binding has. {@code created} says what was made.
      */
     protected final ExportResult createOrFind(StoreSession session, long bindingId, String what, String orderIncrementId,
             java.util.function.Supplier<String> create, java.util.function.Supplier<List<String>> ofOrder, String created) {
         String id;
-        io.connector.magento.client.MagentoException fault = null;
+        NothingLeftException fault = null;
         try {
             id = create.get();
-        } catch (io.connector.magento.client.MagentoException e) {
-            if (e.faultCode() != NOTHING_LEFT) {
-                throw e;
-            }
+        } catch (NothingLeftException e) {
             id = null;
             fault = e;
         }

@@ -47,7 +47,7 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
     private AddressAdapter adapter() {
         if (!(unit(BackendAdapter.class) instanceof AddressAdapter adapter)) {
             throw new ConnectorException("The " + MagentoModels.ADDRESS + " adapter of backend " + backendRecord().name()
-                    + " must extend " + AddressAdapter.class.getName());
+                    + " must implement " + AddressAdapter.class.getName());
         }
         return adapter;
     }
@@ -58,7 +58,7 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
      */
     public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
         AddressAdapter.AddressBook book = customerId == null ? null : prefetched.remove(customerId);
-        List<Map<String, Object>> addresses = book != null ? book.get() : adapter().readAll(adapter().ofCustomer(customerId));
+        List<Map<String, Object>> addresses = (book != null ? book : adapter().readBook(customerId)).get();
         long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
         boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
         if (company) {

@@ -22,7 +22,7 @@ public abstract class ProductCategoryBatchImporter extends MagentoBatchImporter 
             return;
         }
         if (!(unit(BackendAdapter.class) instanceof ProductCategoryAdapter adapter)) {
-            throw new ConnectorException("The " + model() + " adapter of backend " + backendRecord().name() + " must extend "
+            throw new ConnectorException("The " + model() + " adapter of backend " + backendRecord().name() + " must implement "
                     + ProductCategoryAdapter.class.getName());
         }
         for (ProductCategoryAdapter.Node node : adapter.tree()) {
