@@ -39,6 +39,9 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
     /** Reads the address books of a chunk's customers at once, for {@link #importAddressBook} to take. */
     public void prefetchAddressBooks(List<String> customerIds) {
         prefetched.clear();
+        if (customerIds.isEmpty()) {
+            return;
+        }
         for (AddressAdapter.AddressBook book : adapter().readBooks(customerIds)) {
             prefetched.put(book.customerId(), book);
         }
@@ -58,7 +61,12 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
      */
     public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
         AddressAdapter.AddressBook book = customerId == null ? null : prefetched.remove(customerId);
-        List<Map<String, Object>> addresses = (book != null ? book : adapter().readBook(customerId)).get();
+        importAddressBook(session, customerId, partnerBindingId, (book != null ? book : adapter().readBook(customerId)).get());
+    }
+
+    /** Imports {@code addresses}, the whole address book of {@code customerId}, read with the customer. */
+    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId,
+            List<Map<String, Object>> addresses) {
         long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
         boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
         if (company) {

@@ -20,6 +20,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public abstract class PartnerImporter extends AbstractRecordImporter {
 
+    /**
+     * The key under which an adapter gives the customer's address book with the customer, when its
+     * API answers them together: a list of addresses in the shared field names.
+     */
+    public static final String EMBEDDED_ADDRESSES = "addresses";
+
     @Override
     protected void importDependencies(StoreSession session, Map<String, Object> remote) {
         importDependency(Objects.toString(remote.get("website_id"), null), MagentoModels.WEBSITE);
@@ -36,16 +42,32 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
         return super.create(session, externalId, withRecord);
     }
 
-    /** A chunk's address books, read in two round trips for all its customers. */
+    /**
+     * A chunk's address books, read in as few round trips as the API allows for its customers; a
+     * customer record that carries its addresses (Magento 2 embeds them) is not read again.
+     */
     @Override
     protected void prefetch(StoreSession session, List<Map<String, Object>> remotes) {
-        addresses().prefetchAddressBooks(remotes.stream().map(remote -> Objects.toString(remote.get("customer_id"), null))
-                .filter(Objects::nonNull).toList());
+        addresses().prefetchAddressBooks(remotes.stream().filter(remote -> embeddedAddresses(remote) == null)
+                .map(remote -> Objects.toString(remote.get("customer_id"), null)).filter(Objects::nonNull).toList());
     }
 
     @Override
     protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
-        addresses().importAddressBook(session, Objects.toString(remote.get("customer_id"), null), bindingId);
+        String customerId = Objects.toString(remote.get("customer_id"), null);
+        List<Map<String, Object>> embedded = embeddedAddresses(remote);
+        if (embedded != null) {
+            addresses().importAddressBook(session, customerId, bindingId, embedded);
+        } else {
+            addresses().importAddressBook(session, customerId, bindingId);
+        }
+    }
+
+    /** The addresses the customer record carries, in the shared field names; null when it carries none. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> embeddedAddresses(Map<String, Object> remote) {
+        return remote.get(EMBEDDED_ADDRESSES) instanceof List<?> list && list.stream().allMatch(a -> a instanceof Map<?, ?>)
+                ? (List<Map<String, Object>>) list : null;
     }
 
     private AddressImporter addresses() {

@@ -41,6 +41,10 @@ public class BackendAddCommand implements Action {
     @Option(name = "--password", aliases = "-p", description = "The API key; asked for when left out and a terminal is there")
     String password;
 
+    @Option(name = "--token", aliases = "-t", description = "An access token the API takes in place of a user and key "
+            + "(Magento 2's integration token); kept sealed as the password is")
+    String token;
+
     @Option(name = "--option", aliases = "-o", multiValued = true, description = "KEY=VALUE, e.g. sale.prefix=mag-")
     List<String> options;
 
@@ -55,6 +59,12 @@ public class BackendAddCommand implements Action {
                 }
                 parsed.put(option.substring(0, eq).trim(), option.substring(eq + 1));
             }
+        }
+        if (token != null) {
+            if (password != null || username != null) {
+                throw new IllegalArgumentException("Give either --token or --username and --password, not both");
+            }
+            password = token;
         }
         if (password == null && username != null && !username.isEmpty()) {
             password = session.readLine("Password for " + username + ": ", '*');

@@ -1,0 +1,33 @@
+package io.connector.magento.v20.internal.adapter;
+
+import java.util.Map;
+
+import io.connector.api.UnitFor;
+import io.connector.api.unit.BackendAdapter;
+import io.connector.magento.MagentoModels;
+import io.connector.magento.v20.client.Magento2Clients;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** Stores, Magento's store groups: {@code store/storeGroups}. */
+@Component(name = "io.connector.magento.v20.adapter.StoreAdapter", service = BackendAdapter.class, scope = ServiceScope.PROTOTYPE)
+@UnitFor(service = MagentoModels.SERVICE, version = "2.0", model = MagentoModels.STORE)
+public final class StoreAdapter extends StoreListAdapter {
+
+    @Activate
+    public StoreAdapter(@Reference Magento2Clients clients) {
+        super(clients);
+    }
+
+    @Override
+    protected String searchPath() {
+        return "store/storeGroups";
+    }
+
+    @Override
+    protected Map<String, Object> normalize(Map<String, Object> record) {
+        return rename(record, "id", "group_id");
+    }
+}
