@@ -1,0 +1,192 @@
+package io.connector.itests.magento;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connector.api.store.RecordStore;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The Magento 2 recordings replayed through the operator's shell: a {@code magento/2.0} backend on
+ * the recorded shop (the simulator, over REST), one recorded scenario per test, checking what
+ * landed in the store and which requests were made. The importers and mappers are the ones
+ * {@code magento/1.7} uses; only the adapters are Magento 2's.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class Magento2ImportIT extends MagentoTestSupport {
+
+    private static final String SHOP_URL = "itest.magento2.url";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    RecordStore store;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> options = karaf();
+        options.add(systemProperty(SHOP_URL).value(Magento2Shop.url()));
+        options.add(features(featuresUrl(), "connector-magento2"));
+        return options.toArray(new Option[0]);
+    }
+
+    private static String shop() {
+        return System.getProperty(SHOP_URL);
+    }
+
+    /** Backend "shop2" (magento/2.0) on the recorded shop, its metadata imported: what every scenario starts from. */
+    @Before
+    public void shopWithMetadata() throws Exception {
+        if (backends.find("shop2").isEmpty()) {
+            execute("connector:backend-add --location " + shop() + " --token " + Magento2Shop.TOKEN + " shop2 magento/2.0");
+            await(() -> backends.find("shop2").isPresent());
+            execute("connector:import --sync shop2 metadata");
+        }
+        clearCalls();
+    }
+
+    @Test
+    public void metadataImportsTheWebsiteItsStoreAndItsStoreView() throws Exception {
+        assertThat(json("connector:bindings --json shop2 magento.website")).extracting(w -> w.get("external_id"))
+                .containsExactly("1");
+        List<Map<String, Object>> views = json("connector:records --json magento.storeview");
+        assertThat(views).as("the admin's store view 0 is not a part of the shop").hasSize(1);
+        assertThat(views.get(0)).containsEntry("code", "default").containsEntry("name", "Default Store View")
+                .containsEntry("is_active", true);
+        Map<String, Object> store = json("connector:records --json --where id=" + views.get(0).get("store_id") + " magento.store").get(0);
+        assertThat(store).containsEntry("name", "Main Website Store");
+        assertThat(json("connector:records --json --where id=" + store.get("website_id") + " magento.website").get(0))
+                .containsEntry("code", "base").containsEntry("name", "Main Website");
+    }
+
+    @Test
+    public void aCustomerGroupBecomesACategoryAndReusesOneWithTheSameName() throws Exception {
+        long wholesale = store.inTransaction(s -> s.create("res.partner.category", Map.of("name", "Wholesale")));
+        assertThat(execute("connector:import-record shop2 magento.res.partner.category 2"))
+                .contains("Created magento.res.partner.category 2 of backend shop2");
+        assertThat(json("connector:bindings --json --external-id 2 shop2 magento.res.partner.category").get(0))
+                .containsEntry("record_id", (int) wholesale);
+        assertThat(json("connector:records --json --where name=Wholesale res.partner.category")).hasSize(1);
+        assertThat(calls("GET customerGroups/{id}")).containsExactly(Map.of("id", "2"));
+    }
+
+    @Test
+    public void aCompanyWithOneAddressIsNamedAfterItsCompanyInOneRequest() throws Exception {
+        execute("connector:import-record shop2 magento.res.partner 5");
+        Map<String, Object> drew = partnerOf("5");
+        assertThat(drew).containsEntry("is_company", true).containsEntry("name", "DF Services")
+                .containsEntry("email", "drew@france.com");
+        assertThat(childrenOf(drew.get("id"))).singleElement().satisfies(contact -> assertThat(contact)
+                .containsEntry("type", "invoice").containsEntry("street", "Company address").containsEntry("city", "City")
+                .containsEntry("name", "Drew France"));
+        assertThat(json("connector:bindings --json --external-id 6 shop2 magento.address")).hasSize(1);
+        assertThat(calls("GET customers/{id}")).as("the reference reads the customer twice").containsExactly(Map.of("id", "5"));
+    }
+
+    @Test
+    public void anIndividualWithTwoAddressesKeepsBillingAndGetsAnother() throws Exception {
+        execute("connector:import-record shop2 magento.res.partner 3");
+        Map<String, Object> partner = partnerOf("3");
+        assertThat(partner).containsEntry("is_company", false);
+        assertThat(partner.get("street")).as("the billing address merged into the partner").isNotNull();
+        assertThat(childrenOf(partner.get("id"))).hasSize(1);
+        assertThat(json("connector:bindings --json shop2 magento.address")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    public void aCustomerWithoutAddressesIsImportedAlone() throws Exception {
+        execute("connector:import-record shop2 magento.res.partner 2");
+        Map<String, Object> partner = partnerOf("2");
+        assertThat(partner.get("email")).isNotNull();
+        assertThat(childrenOf(partner.get("id"))).isEmpty();
+    }
+
+    @Test
+    public void aCategoryWhoseParentsAreMissingImportsThemFirst() throws Exception {
+        execute("connector:import-record shop2 magento.product.category 41");
+        Map<String, Object> root = category("1");
+        assertThat(root).containsEntry("name", "Root Catalog").containsEntry("parent_id", null);
+        Map<String, Object> two = category("2");
+        assertThat(two).containsEntry("parent_id", root.get("id"));
+        assertThat(category("20")).containsEntry("parent_id", two.get("id"));
+        assertThat(category("41").get("parent_id")).isEqualTo(category("22").get("id"));
+        assertThat(calls("GET categories/{id}")).extracting(args -> args.get("id"))
+                .as("each category read once, the child first, then up the chain to those imported before")
+                .startsWith("41", "22", "20").doesNotHaveDuplicates().isSubsetOf("41", "22", "20", "2", "1");
+    }
+
+    @Test
+    public void aProductIsBoundByItsSkuAfterItsCategories() throws Exception {
+        assertThat(execute("connector:import-record shop2 magento.product.product 24-WG02"))
+                .contains("Created magento.product.product 24-WG02 of backend shop2");
+        List<Map<String, Object>> bindings = json("connector:bindings --json --external-id 24-WG02 shop2 magento.product.product");
+        assertThat(bindings).hasSize(1);
+        Map<String, Object> watch = json("connector:records --json --where id=" + bindings.get(0).get("record_id")
+                + " product.product").get(0);
+        assertThat(watch).containsEntry("name", "Didi Sport Watch").containsEntry("type", "product").containsEntry("active", true);
+        for (String category : List.of("3", "7", "6", "8")) {
+            category(category);
+        }
+        assertThat(calls("GET products/{sku}")).containsExactly(Map.of("sku", "24-WG02"));
+    }
+
+    private List<Map<String, Object>> bound(String bindingModel, String externalId, String model) throws Exception {
+        List<Map<String, Object>> bindings = json("connector:bindings --json --external-id " + externalId + " shop2 " + bindingModel);
+        assertThat(bindings).as(bindingModel + " " + externalId + " imported").hasSize(1);
+        return json("connector:records --json --where id=" + bindings.get(0).get("record_id") + " " + model);
+    }
+
+    private Map<String, Object> partnerOf(String customerId) throws Exception {
+        return bound("magento.res.partner", customerId, "res.partner").get(0);
+    }
+
+    private List<Map<String, Object>> childrenOf(Object partnerId) throws Exception {
+        return json("connector:records --json --where parent_id=" + partnerId + " res.partner");
+    }
+
+    private Map<String, Object> category(String externalId) throws Exception {
+        return bound("magento.product.category", externalId, "product.category").get(0);
+    }
+
+    /** The path parameters (and store view scope) of the shop's requests to {@code route} (e.g. "GET customers/{id}") since the test began. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> calls(String route) throws Exception {
+        String path = "/calls?method=" + java.net.URLEncoder.encode(route, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop() + path)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        List<Map<String, Object>> calls = JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() { });
+        return calls.stream().map(call -> {
+            Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) ((List<Object>) call.get("args")).get(0));
+            args.keySet().removeAll(List.of("query", "body"));
+            return args;
+        }).toList();
+    }
+
+    private static void clearCalls() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop() + "/calls/clear"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
