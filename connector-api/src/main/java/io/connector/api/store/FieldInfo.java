@@ -21,6 +21,8 @@ public interface FieldInfo {
         String MANY2ONE = "many2one";
         String ONE2MANY = "one2many";
         String MANY2MANY = "many2many";
+        /** Bytes (a product's image); a {@code byte[]}, or Base64 text, when written. */
+        String BINARY = "binary";
     }
 
     String name();

@@ -49,6 +49,7 @@ final class FieldCodec {
                 case FieldInfo.Types.BOOLEAN -> bool(value);
                 case FieldInfo.Types.DATE -> date(value);
                 case FieldInfo.Types.DATETIME -> dateTime(value);
+                case FieldInfo.Types.BINARY -> binary(value);
                 default -> throw new IllegalArgumentException(field.type() + " is not stored in a column");
             };
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
@@ -219,6 +220,7 @@ final class FieldCodec {
             case FieldInfo.Types.BOOLEAN -> Types.BOOLEAN;
             case FieldInfo.Types.DATE -> Types.DATE;
             case FieldInfo.Types.DATETIME -> Types.TIMESTAMP;
+            case FieldInfo.Types.BINARY -> Types.VARBINARY;
             default -> Types.VARCHAR;
         };
     }
@@ -231,9 +233,25 @@ final class FieldCodec {
             case FieldInfo.Types.BOOLEAN -> row.getObject(column, Boolean.class);
             case FieldInfo.Types.DATE -> row.getObject(column, LocalDate.class);
             case FieldInfo.Types.DATETIME -> row.getObject(column, LocalDateTime.class);
+            case FieldInfo.Types.BINARY -> row.getBytes(column);
             default -> row.getString(column);
         };
         return row.wasNull() ? null : value;
+    }
+
+    /** Bytes as given, or Base64 text (what a shell command or JSON carries) decoded. */
+    private static byte[] binary(Object value) {
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof CharSequence text) {
+            try {
+                return java.util.Base64.getDecoder().decode(text.toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected bytes or Base64 text");
+            }
+        }
+        throw new IllegalArgumentException("expected bytes or Base64 text, not " + value.getClass().getSimpleName());
     }
 
     /** 149.9900000000 reads back as 149.99, 100.0000000000 as 100. */

@@ -102,6 +102,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void binaryFieldsKeepTheirBytesGivenAsBytesOrBase64() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, (byte) 0xD9};
+        long chair = tx(s -> s.create("product.product", Map.of("name", "Chair", "image", jpeg)));
+        assertThat((byte[]) get("product.product", chair).get("image")).isEqualTo(jpeg);
+        tx(s -> {
+            s.write("product.product", chair, Map.of("image", java.util.Base64.getEncoder().encodeToString(new byte[] {7, 8})));
+            return null;
+        });
+        assertThat((byte[]) get("product.product", chair).get("image")).containsExactly(7, 8);
+        assertThatThrownBy(() -> tx(s -> s.create("product.product", Map.of("name", "Table", "image", "not base64!"))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("image").hasMessageContaining("Base64");
+    }
+
+    @Test
     void readsChosenFieldsInTheOrderOfTheIds() {
         long a = partner("A");
         long b = partner("B");

@@ -48,6 +48,9 @@ final class JsonRecords {
         if (plain == null) {
             return "";
         }
+        if (plain instanceof byte[] bytes) {
+            return bytes.length + " bytes";
+        }
         return plain instanceof BigDecimal decimal ? decimal.toPlainString() : plain.toString();
     }
 

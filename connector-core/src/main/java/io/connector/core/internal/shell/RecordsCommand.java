@@ -29,7 +29,7 @@ public class RecordsCommand implements Action {
             + "An empty VALUE or null means no value; a many2many takes FIELD=ID only")
     List<String> where;
 
-    @Option(name = "--fields", aliases = "-f", description = "The fields to show, comma-separated (default: all but one2many)")
+    @Option(name = "--fields", aliases = "-f", description = "The fields to show, comma-separated (default: all but one2many and binary)")
     String fields;
 
     @Option(name = "--limit", aliases = "-n", description = "At most this many (default 100)")

@@ -85,7 +85,7 @@ final class RecordsQuery {
     List<String> columns(String listed) {
         Set<String> columns = new LinkedHashSet<>(List.of("id"));
         if (listed == null) {
-            fields.declared().stream().filter(f -> !f.type().equals(Types.ONE2MANY)).forEach(f -> columns.add(f.name()));
+            fields.declared().stream().filter(f -> !f.type().equals(Types.ONE2MANY) && !f.type().equals(Types.BINARY)).forEach(f -> columns.add(f.name()));
         } else {
             for (String name : listed.split(",")) {
                 if (!name.isBlank()) {

@@ -22,7 +22,7 @@ public record FieldDefinition(String name, String type, String label, boolean re
         String declaredBy) implements FieldInfo {
 
     static final Set<String> TYPES = Set.of(Types.TEXT, Types.INTEGER, Types.DECIMAL, Types.BOOLEAN, Types.DATE,
-            Types.DATETIME, Types.SELECTION, Types.MANY2ONE, Types.ONE2MANY, Types.MANY2MANY);
+            Types.DATETIME, Types.SELECTION, Types.MANY2ONE, Types.ONE2MANY, Types.MANY2MANY, Types.BINARY);
     static final Set<String> ON_DELETE = Set.of("set null", "cascade", "restrict");
     /** Lower-case SQL-safe names: a field name is also its column name. */
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");

@@ -189,6 +189,8 @@ public final class SchemaManager {
             case Types.BOOLEAN -> "BOOLEAN";
             case Types.DATE -> "DATE";
             case Types.DATETIME -> "TIMESTAMP";
+            // PostgreSQL's name, which H2 takes as an alias of VARBINARY (up to 1 GB).
+            case Types.BINARY -> "BYTEA";
             default -> throw new IllegalArgumentException(field.type() + " has no column");
         };
     }
