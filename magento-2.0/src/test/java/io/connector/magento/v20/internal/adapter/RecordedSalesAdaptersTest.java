@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.RemoteRecordNotFoundException;
 import io.connector.magento.MagentoModels;
+import io.connector.magento.adapter.NothingLeftException;
 import io.connector.magento.importer.SaleOrderImporter;
 import io.connector.magento.internal.importer.OrderItems;
 import io.connector.magento.v20.RecordedMagento2;
+import io.connector.magento.v20.client.Magento2Exception;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,14 @@ class RecordedSalesAdaptersTest {
 
     private SaleOrderAdapter orders(RecordedShopAdapters on) {
         return on.on(MagentoModels.SALE_ORDER, new SaleOrderAdapter(on.clients));
+    }
+
+    private InvoiceAdapter invoices(RecordedShopAdapters on) {
+        return on.on(MagentoModels.INVOICE, new InvoiceAdapter(on.clients));
+    }
+
+    private ShipmentAdapter shipments(RecordedShopAdapters on) {
+        return on.on(MagentoModels.SHIPMENT, new ShipmentAdapter(on.clients));
     }
 
     @Test
@@ -159,5 +169,110 @@ class RecordedSalesAdaptersTest {
         scripted.on("POST", "orders", 200, "{\"entity_id\":12}").on("POST", "orders/12/comments", 200, "false");
         assertThatThrownBy(() -> orders(onScripted).addComment("12", "complete", null, null))
                 .hasMessageContaining("POST orders/12/comments").hasMessageContaining("where true was expected");
+    }
+
+    @Test
+    void anInvoiceIsCreatedAsRecorded() {
+        Map<String, Object> items = Map.of("32", 1.0);
+        assertThat(invoices(adapters).create("16", items, "Invoice Created", false, false)).isEqualTo("4");
+        assertThat(magento.received()).extracting(RecordedMagento2.Request::target)
+                .containsExactly("/index.php/rest/V1/order/16/invoice");
+    }
+
+    @Test
+    void anInvoiceMailedSaysNotify() throws Exception {
+        scripted.on("POST", "order/16/invoice", 200, "\"5\"");
+        assertThat(invoices(onScripted).create("16", Map.of(), null, true, true)).isEqualTo("5");
+        assertThat(JSON.readTree(scripted.received().get(0).body())).isEqualTo(JSON.readTree(
+                "{\"capture\":false,\"items\":[],\"notify\":true}"));
+    }
+
+    @Test
+    void nothingLeftToInvoiceIsSaidSoAndOtherRefusalsAreNot() {
+        InvoiceAdapter invoices = invoices(onScripted);
+        scripted.on("POST", "order/16/invoice", 400,
+                "{\"message\":\"Invoice Document Validation Error(s):\\nThe order does not allow an invoice to be created.\"}");
+        assertThatThrownBy(() -> invoices.create("16", Map.of("32", 1.0), "Invoice Created", false, false))
+                .isInstanceOf(NothingLeftException.class).hasMessageContaining("does not allow an invoice");
+        scripted.on("POST", "order/16/invoice", 400, "{\"message\":\"Invoice Document Validation Error(s):\\n"
+                + "The quantity to invoice must not be greater than the uninvoiced quantity for product SKU \\\"MH09-XS-Blue\\\".\"}");
+        assertThatThrownBy(() -> invoices.create("16", Map.of("32", 1.0), "Invoice Created", false, false))
+                .as("a retry of an invoice made").isInstanceOf(NothingLeftException.class);
+        scripted.on("POST", "order/16/invoice", 400, "{\"message\":\"Invoice Document Validation Error(s):\\n"
+                + "The order does not allow an invoice to be created.\\n"
+                + "The invoice contains one or more items that are not part of the original order.\"}");
+        assertThatThrownBy(() -> invoices.create("16", Map.of("99", 1.0), "Invoice Created", false, false))
+                .isInstanceOf(Magento2Exception.class).isNotInstanceOf(NothingLeftException.class)
+                .hasMessageContaining("not part of the original order");
+        scripted.on("POST", "order/16/invoice", 404, NOT_FOUND);
+        assertThatThrownBy(() -> invoices.create("16", Map.of("32", 1.0), "Invoice Created", false, false))
+                .isInstanceOfSatisfying(Magento2Exception.class, e -> assertThat(e.status()).isEqualTo(404))
+                .isNotInstanceOf(NothingLeftException.class);
+    }
+
+    @Test
+    void anOrdersInvoicesAreSearchedByOrderId() {
+        scripted.on("GET", "invoices?searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=order_id"
+                + "&searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=16"
+                + "&searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bcondition_type%5D=eq"
+                + "&fields=items%5Bentity_id%5D", 200, "{\"items\":[{\"entity_id\":4},{\"entity_id\":7}]}");
+        assertThat(invoices(onScripted).ofOrder(16)).containsExactly("4", "7");
+    }
+
+    @Test
+    void aShipmentIsCreatedAsRecorded() {
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("24", 1.0);
+        items.put("25", 1.0);
+        assertThat(shipments(adapters).create("12", items, null, false, false)).isEqualTo("3");
+        assertThat(magento.received()).extracting(RecordedMagento2.Request::target).containsExactly("/index.php/rest/V1/order/12/ship");
+    }
+
+    @Test
+    void aCompleteShipmentSendsNoItemsWithItsComment() throws Exception {
+        scripted.on("POST", "order/12/ship", 200, "\"8\"");
+        assertThat(shipments(onScripted).create("12", Map.of(), "Shipping Created", true, true)).isEqualTo("8");
+        assertThat(JSON.readTree(scripted.received().get(0).body())).isEqualTo(JSON.readTree(
+                "{\"items\":[],\"comment\":{\"comment\":\"Shipping Created\",\"is_visible_on_front\":0},"
+                        + "\"appendComment\":true,\"notify\":true}"));
+    }
+
+    @Test
+    void nothingLeftToShipIsSaidSo() {
+        ShipmentAdapter shipments = shipments(onScripted);
+        scripted.on("POST", "order/12/ship", 400,
+                "{\"message\":\"Shipment Document Validation Error(s):\\nYou can't create a shipment without products.\"}");
+        assertThatThrownBy(() -> shipments.create("12", Map.of(), "Shipping Created", false, true))
+                .isInstanceOf(NothingLeftException.class);
+        scripted.on("POST", "order/12/ship", 400,
+                "{\"message\":\"Shipment Document Validation Error(s):\\nThe order does not allow a shipment to be created.\"}");
+        assertThatThrownBy(() -> shipments.create("12", Map.of(), "Shipping Created", false, true))
+                .isInstanceOf(NothingLeftException.class);
+        // An invoice's words are not a shipment's.
+        scripted.on("POST", "order/12/ship", 400,
+                "{\"message\":\"Shipment Document Validation Error(s):\\nThe order does not allow an invoice to be created.\"}");
+        assertThatThrownBy(() -> shipments.create("12", Map.of(), "Shipping Created", false, true))
+                .isInstanceOf(Magento2Exception.class).isNotInstanceOf(NothingLeftException.class);
+    }
+
+    @Test
+    void aTrackingNumberGoesToItsShipmentsOrderAsRecorded() {
+        // The recordings have the track, not the shipment's read that gives its order.
+        scripted.on("GET", "shipment/3", 200, "{\"entity_id\":3,\"order_id\":12,\"increment_id\":\"000000003\",\"tracks\":[]}");
+        ShipmentAdapter shipments = shipments(onScripted);
+        assertThat(shipments.carriers("12")).isEmpty();
+        assertThat(shipments.addTrack("3", "tablerate", "Your shipment", "XYZ", "WH/OUT/00082")).isEqualTo("3");
+        assertThat(scripted.received()).extracting(r -> r.method() + " " + r.target())
+                .containsExactly("GET /index.php/rest/V1/shipment/3", "POST /index.php/rest/V1/shipment/track");
+        assertThat(RecordedMagento2.recorded("POST", "/index.php/rest/V1/shipment/track", scripted.received().get(1).body()))
+                .as("the body the reference sent").isPresent();
+    }
+
+    @Test
+    void aTrackForAShipmentGoneSendsNothing() {
+        scripted.on("GET", "shipment/99", 404, NOT_FOUND);
+        assertThatThrownBy(() -> shipments(onScripted).addTrack("99", "ups", "", "XYZ"))
+                .isInstanceOf(RemoteRecordNotFoundException.class);
+        assertThat(scripted.received()).extracting(ScriptedMagento2.Request::method).containsExactly("GET");
     }
 }
