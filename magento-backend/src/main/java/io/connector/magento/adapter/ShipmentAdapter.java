@@ -28,4 +28,13 @@ public interface ShipmentAdapter extends BackendAdapter {
 
     /** Adds tracking number {@code number} to shipment {@code shipmentId}; the track's id. */
     String addTrack(String shipmentId, String carrierCode, String title, String number);
+
+    /**
+     * Adds tracking number {@code number} to shipment {@code shipmentId}, described as
+     * {@code description} (the delivery's name; null for none) where the API keeps a description
+     * (Magento 2 does, Magento 1's {@code addTrack} does not: it is left out); the track's id.
+     */
+    default String addTrack(String shipmentId, String carrierCode, String title, String number, String description) {
+        return addTrack(shipmentId, carrierCode, title, number);
+    }
 }

@@ -22,8 +22,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * that no binding has is bound, where the reference gives up.
  *
  * <p>The tracking number is an export of field {@value #TRACKING_FIELD}: {@code getCarriers}
- * for the order, then {@code addTrack} with the carrier's code up to its first {@code _}
- * ({@code ups} of {@code ups_GND}). A job that creates the shipment delays the tracking in a job
+ * for the order (an API that cannot tell, Magento 2's, answers none, and the code is sent as it
+ * is), then {@code addTrack} with the carrier's code up to its first {@code _}
+ * ({@code ups} of {@code ups_GND}) and the delivery's name as the track's description. A job that creates the shipment delays the tracking in a job
  * of its own rather than send it at once: a tracking refused (a carrier Magento does not offer)
  * then fails that job, with the reason, and does not undo the binding of a shipment Magento made.
  */
@@ -128,13 +129,15 @@ public abstract class ShipmentExporter extends SaleOrderDocumentExporter {
         String code = carrierCode(String.valueOf(carrierRecord.get("code")));
         String orderIncrementId = order.get("external_id").toString();
         Map<String, String> offered = adapter().carriers(orderIncrementId);
-        if (!offered.containsKey(code)) {
+        // An API that cannot say which carriers an order offers (Magento 2's) answers none: the code goes as it is.
+        if (!offered.isEmpty() && !offered.containsKey(code)) {
             throw new ConnectorException(describe(bindingId) + ": Magento offers no carrier '" + code + "' for order "
                     + orderIncrementId + " (it offers " + offered.keySet() + "): enable it in Magento, or set "
                     + "magento_export_tracking=false on delivery.carrier " + carrier);
         }
         Object title = carrierRecord.get("magento_tracking_title");
-        String track = adapter().addTrack(shipmentId, code, title == null ? "" : title.toString(), number);
+        String track = adapter().addTrack(shipmentId, code, title == null ? "" : title.toString(), number,
+                text(binding.get("name")));
         session.noExport().write(model(), bindingId, Map.of("magento_track_id", track, "exported_tracking_ref", number));
         return "Sent tracking number " + number + " (" + code + ") of " + describe(bindingId) + " to Magento shipment "
                 + shipmentId + ": track " + track;

@@ -56,6 +56,11 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
     protected static final Duration PAYMENT_WAIT = Duration.ofMinutes(10);
     /** How long an order waits before it looks again at a new payment method's rule. */
     protected static final Duration REVIEW_WAIT = Duration.ofMinutes(5);
+    /**
+     * The field of an order's record that holds its external id when that is not its increment id
+     * (Magento 2's adapter: the entity id); Magento 1's records have none, their increment id is it.
+     */
+    public static final String EXTERNAL_ID_FIELD = "connector_external_id";
     private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
     private static final int LONGEST_CHAIN = 100;
 
@@ -70,7 +75,8 @@ public abstract class SaleOrderImporter extends AbstractRecordImporter {
 
     @Override
     protected String mustSkip(Map<String, Object> remote) {
-        String id = incrementId(remote);
+        Object given = remote.get(EXTERNAL_ID_FIELD);
+        String id = given == null || given.toString().isBlank() ? incrementId(remote) : given.toString();
         return environment().binder().toInternal(id).isPresent() ? "Already imported: " + describe(id) : null;
     }
 

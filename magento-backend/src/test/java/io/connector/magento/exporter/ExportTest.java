@@ -342,6 +342,26 @@ class ExportTest {
     }
 
     @Test
+    void aTrackingNumberGoesWithItsCodeAsItIsWhenTheApiNamesNoCarriers() {
+        Map<String, Object> order = importOrder(REGISTERED, "checkmo");
+        long dhl = create("delivery.carrier", Map.of("code", "dhlnew_express", "name", "DHL new"));
+        long picking = picking(order, "complete", Map.of(), Map.of("carrier_id", dhl));
+        long binding = create(SHIPMENT, Map.of("backend_id", MagentoFixture.SHOP_ID, "record_id", picking,
+                "magento_order_id", order.get("id"), "external_id", "100000035"));
+        write("stock.picking", picking, Map.of("state", "done", "carrier_tracking_ref", "XYZ"));
+        // What an adapter answers when its API cannot list an order's carriers (Magento 2's).
+        shop.magento().answer("sales_order_shipment.getCarriers", List.of(REGISTERED), Map.of());
+        shop.magento().answer("sales_order_shipment.addTrack", List.of("100000035", "dhlnew", "", "XYZ"), 7);
+        shop.magento().clearReceived();
+
+        assertThat(shop.export(SHIPMENT, binding, List.of("carrier_tracking_ref"))).contains("Sent tracking number XYZ (dhlnew)");
+        assertThat(exportCalls()).containsExactly(
+                new ApiCall("sales_order_shipment.getCarriers", List.of(REGISTERED)),
+                new ApiCall("sales_order_shipment.addTrack", List.of("100000035", "dhlnew", "", "XYZ")));
+        assertThat(shop.record(SHIPMENT, binding)).containsEntry("magento_track_id", "7");
+    }
+
+    @Test
     void aShipmentDoneWithItsTrackingNumberShipsThenTracksInAJobOfItsOwnAndACarrierMagentoRefusesFailsIt() {
         Map<String, Object> order = importOrder(REGISTERED, "checkmo");
         long fedex = create("delivery.carrier", Map.of("code", "dhlnew_express", "name", "DHL new"));

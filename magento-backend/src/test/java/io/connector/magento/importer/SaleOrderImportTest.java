@@ -453,6 +453,20 @@ class SaleOrderImportTest {
     }
 
     @Test
+    void anOrderWhoseAdapterNamesItByAnotherIdIsImportedOnceToo() {
+        method("checkmo", "always");
+        // As Magento 2's adapter names an order: by its entity id, not its increment id.
+        Map<String, Object> byEntityId = recordedOrder(REGISTERED);
+        byEntityId.put(SaleOrderImporter.EXTERNAL_ID_FIELD, "181");
+        shop.magento().answer("sales_order.info", List.of(181), byEntityId);
+        assertThat(shop.importRecord(SALE_ORDER, "181")).isEqualTo("Created magento.sale.order 181 of backend shop");
+
+        assertThat(shop.importRecord(SALE_ORDER, "181")).isEqualTo("Already imported: magento.sale.order 181 of backend shop");
+        assertThat(shop.forceImport(SALE_ORDER, "181")).as("never updated, even forced").startsWith("Already imported");
+        assertThat(shop.count("sale.order")).isEqualTo(1);
+    }
+
+    @Test
     void theBackendsSalePrefixStartsTheNames() {
         method("checkmo", "always");
         BackendRecord prefixed = shop.backendRecord("ec", shop.magento().location(), RecordedMagento.API_KEY,

@@ -47,7 +47,12 @@ final class RecordedShopAdapters {
     private final BackendRecord shop;
 
     RecordedShopAdapters(RecordedMagento2 magento) {
-        shop = new Shop(magento.location(), RecordedMagento2.TOKEN);
+        this(magento.location());
+    }
+
+    /** On the shop at {@code location}, with the recordings' token. */
+    RecordedShopAdapters(String location) {
+        shop = new Shop(location, RecordedMagento2.TOKEN);
     }
 
     /** {@code unit}, placed in an environment of {@code model}: what the resolver does before a unit works. */
