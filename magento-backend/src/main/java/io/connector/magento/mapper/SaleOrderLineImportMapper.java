@@ -57,15 +57,21 @@ public abstract class SaleOrderLineImportMapper extends AbstractImportMapper {
         return values;
     }
 
-    /** "Color: Indigo; Size: XS [wbk003xs]": custom options, then a configurable product's attributes. */
+    /**
+     * "Color: Indigo; Size: XS [wbk003xs]": custom options, then a configurable product's attributes,
+     * from {@code product_options}: Magento 1's serialized text, or the same lists already parsed.
+     */
     @Mapping
     public Map<String, Object> notes(MapContext item) {
         Object options = item.get("product_options");
+        // Magento 1 sends them PHP-serialized; an adapter that reads them otherwise gives them parsed.
+        Object parsed = options instanceof String text && !text.isBlank() ? PhpSerialized.parse(text) : options;
         List<String> chosen = new ArrayList<>();
-        if (options instanceof String text && !text.isBlank() && PhpSerialized.parse(text) instanceof Map<?, ?> parsed) {
+        if (parsed instanceof Map<?, ?> byList) {
             for (String list : List.of("options", "attributes_info")) {
-                if (parsed.get(list) instanceof Map<?, ?> entries) {
-                    for (Object entry : entries.values()) {
+                Object entries = byList.get(list);
+                if (entries instanceof Map<?, ?> || entries instanceof List<?>) {
+                    for (Object entry : entries instanceof Map<?, ?> map ? map.values() : (List<?>) entries) {
                         if (entry instanceof Map<?, ?> option && option.get("label") != null) {
                             chosen.add(option.get("label") + ": " + option.get("value"));
                         }

@@ -88,6 +88,7 @@ public final class MagentoSimulator implements AutoCloseable {
         new RestStoreResources(store).register(routes);
         new RestCustomerResources(store).register(routes);
         new RestCatalogResources(store).register(routes);
+        new RestAttributeResources(store).register(routes);
         new RestSalesResources(store, documents).register(routes);
         this.restRoutes = routes.routes().stream().map(RestRoutes.Route::name).collect(Collectors.toCollection(TreeSet::new));
         this.token = builder.token;

@@ -146,6 +146,47 @@ class ProtocolsAgreeTest {
     }
 
     @Test
+    void aConfigurableItemsChoicesAreLabelledByTheAttributeSearch() throws Exception {
+        int labelled = 0;
+        for (String incrementId : magento.store().orders().ids()) {
+            Map<String, Object> order = info("sales_order.info", incrementId);
+            for (Object entry : (List<Object>) order.get("items")) {
+                Map<String, Object> item = struct(entry);
+                String options = String.valueOf(item.get("product_options"));
+                if (!"configurable".equals(item.get("product_type")) || !options.contains("attributes_info")) {
+                    continue;
+                }
+                JsonNode restItem = null;
+                for (JsonNode candidate : rest.get("orders/" + order.get("order_id")).json().get("items")) {
+                    if (candidate.get("item_id").asText().equals(String.valueOf(item.get("item_id")))) {
+                        restItem = candidate;
+                    }
+                }
+                assertThat(restItem).as("item " + item.get("item_id") + " over REST").isNotNull();
+                for (JsonNode chosen : restItem.at("/product_option/extension_attributes/configurable_item_options")) {
+                    JsonNode found = rest.get("products/attributes?searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=attribute_id"
+                            + "&searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=" + chosen.get("option_id").asText()
+                            + "&searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bcondition_type%5D=eq").json();
+                    assertThat(found.get("items")).hasSize(1);
+                    JsonNode attribute = found.get("items").get(0);
+                    String label = null;
+                    for (JsonNode option : attribute.get("options")) {
+                        if (option.get("value").asText().equals(chosen.get("option_value").asText())) {
+                            label = attribute.get("default_frontend_label").asText() + ": " + option.get("label").asText();
+                        }
+                    }
+                    // Magento 1 says the same choice in its serialized options, label and value.
+                    assertThat(label).as(incrementId + " item " + item.get("item_id")).isNotNull();
+                    String[] parts = label.split(": ", 2);
+                    assertThat(options).contains("\"" + parts[0] + "\"").contains("\"" + parts[1] + "\"");
+                    labelled++;
+                }
+            }
+        }
+        assertThat(labelled).as("configurable choices in the generated orders").isGreaterThan(5);
+    }
+
+    @Test
     void ordersAgreeLineByLine() throws Exception {
         for (String incrementId : magento.store().orders().ids()) {
             Map<String, Object> order = info("sales_order.info", incrementId);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.connector.api.store.Query;
+import io.connector.api.store.StoreConflictException;
 import io.connector.api.store.StoreSession;
 import io.connector.api.unit.ImportMapper;
 
@@ -31,6 +32,11 @@ public final class OrderAddresses {
     /** The partner for {@code address} under {@code partner}, of {@code type} (invoice or delivery). */
     @SuppressWarnings("unchecked")
     public long of(long partner, String type, Map<?, ?> address, Object email) {
+        // Two orders of one customer imported at once (two chunk jobs) would both find no such
+        // address and both make one: the second waits for the first's commit, retried alone.
+        if (!session.tryLock("order addresses of res.partner " + partner)) {
+            throw new StoreConflictException("The order addresses of partner " + partner + " are being written by another job", null);
+        }
         Map<String, Object> mapped = mapper.mapRecord((Map<String, Object>) address).values(true, List.of(), Map.of());
         Map<String, Object> values = new HashMap<>();
         Query same = session.query("res.partner").where("parent_id", "=", partner).where("type", "=", type)

@@ -89,9 +89,14 @@ public final class SaleOrderAdapter extends Magento2Adapter implements io.connec
         return super.criteria(ordered);
     }
 
+    private final AttributeLabels attributes = new AttributeLabels();
+
     @Override
+    @SuppressWarnings("unchecked")
     protected Map<String, Object> normalize(Map<String, Object> record) {
-        return SaleOrderRecords.order(record);
+        List<Map<String, Object>> items = record.get("items") instanceof List<?> list
+                ? list.stream().filter(item -> item instanceof Map<?, ?>).map(item -> (Map<String, Object>) item).toList() : List.of();
+        return SaleOrderRecords.order(record, attributes.chosen(client(), items));
     }
 
     /** The order's {@code relation_parent_id} (an entity id, as external ids are); empty at the chain's start or for an order gone. */

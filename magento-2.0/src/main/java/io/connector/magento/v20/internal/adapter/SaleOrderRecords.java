@@ -24,11 +24,11 @@ import io.connector.magento.importer.SaleOrderImporter;
  * <li>addresses' {@code street}: its lines in one text, one a line;</li>
  * <li>items' {@code product_id}: the item's SKU, a product's external id on 2.0 (Magento's
  * product entity id kept as {@code magento_product_id}); a child item's copy of its parent
- * ({@code parent_item}) left out.</li>
+ * ({@code parent_item}) left out;</li>
+ * <li>items' {@code product_options}: a configurable item's choices, labelled (Magento 2 names
+ * them by ids only), as Magento 1's {@code attributes_info} lists them, parsed.</li>
  * </ul>
- * Magento 2 sends no {@code website_id}: the importer takes the store view's. An item's chosen
- * options come as ids only ({@code product_option}), not as labelled {@code product_options}:
- * a line has no notes of them.
+ * Magento 2 sends no {@code website_id}: the importer takes the store view's.
  */
 final class SaleOrderRecords {
 
@@ -36,6 +36,11 @@ final class SaleOrderRecords {
     }
 
     static Map<String, Object> order(Map<String, Object> given) {
+        return order(given, Map.of());
+    }
+
+    /** {@code chosen}: the labelled choices of the order's configurable items, by item id ({@link AttributeLabels}). */
+    static Map<String, Object> order(Map<String, Object> given, Map<String, List<Map<String, Object>>> chosen) {
         Map<String, Object> order = new LinkedHashMap<>(given);
         order.put("order_id", given.get("entity_id"));
         order.put(SaleOrderImporter.EXTERNAL_ID_FIELD, given.get("entity_id") == null ? null : given.get("entity_id").toString());
@@ -57,7 +62,12 @@ final class SaleOrderRecords {
             List<Map<String, Object>> renamed = new ArrayList<>(items.size());
             for (Object item : items) {
                 if (item instanceof Map<?, ?> map) {
-                    renamed.add(item(map));
+                    Map<String, Object> line = item(map);
+                    List<Map<String, Object>> choices = chosen.get(String.valueOf(line.get("item_id")));
+                    if (choices != null) {
+                        line.put("product_options", Map.of("attributes_info", choices));
+                    }
+                    renamed.add(line);
                 }
             }
             order.put("items", renamed);

@@ -56,10 +56,46 @@ class RecordedSalesAdaptersTest {
         return on.on(MagentoModels.SHIPMENT, new ShipmentAdapter(on.clients));
     }
 
+    /** The recorded shop's two configurable attributes, as Magento 2 answers them; the recordings have no attribute search. */
+    private static final String ATTRIBUTES = "{\"items\":[{\"attribute_id\":93,\"attribute_code\":\"color\",\"default_frontend_label\":"
+            + "\"Color\",\"options\":[{\"label\":\" \",\"value\":\"\"},{\"label\":\"Blue\",\"value\":\"5477\"}]},"
+            + "{\"attribute_id\":152,\"attribute_code\":\"size\",\"default_frontend_label\":\"Size\",\"options\":"
+            + "[{\"label\":\"XS\",\"value\":\"5593\"}]}],\"total_count\":2}";
+
+    private static String attributeSearch() {
+        return "products/attributes?" + io.connector.magento.v20.client.SearchCriteria.all().where("attribute_id",
+                io.connector.magento.v20.client.Condition.IN, List.of("152", "93")).query().encoded();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConfigurableItemsChoicesAreLabelledWithOneAttributeSearchPerJob() {
+        scripted.on("GET", attributeSearch(), 200, ATTRIBUTES);
+        SaleOrderAdapter orders = orders(onScripted);
+        Map<String, Object> ten = orders.read("10", List.of());
+        orders.read("9", List.of());
+        Map<String, Object> hoodie = ((List<Map<String, Object>>) ten.get("items")).get(0);
+        assertThat(hoodie.get("product_options")).isEqualTo(Map.of("attributes_info", List.of(
+                Map.of("label", "Size", "value", "XS"), Map.of("label", "Color", "value", "Blue"))));
+        assertThat(scripted.received()).extracting(ScriptedMagento2.Request::target).containsExactly("/index.php/rest/V1/orders/10",
+                "/index.php/rest/V1/" + attributeSearch(), "/index.php/rest/V1/orders/9");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIntegrationThatMayNotReadAttributesImportsOrdersWithTheChoicesIds() {
+        scripted.on("GET", attributeSearch(), 401, "{\"message\":\"The consumer isn't authorized to access %resources.\","
+                + "\"parameters\":{\"resources\":\"Magento_Catalog::attributes_attributes\"}}");
+        Map<String, Object> hoodie = ((List<Map<String, Object>>) orders(onScripted).read("10", List.of()).get("items")).get(0);
+        assertThat(hoodie.get("product_options")).isEqualTo(Map.of("attributes_info", List.of(
+                Map.of("label", "attribute 152", "value", "5593"), Map.of("label", "attribute 93", "value", "5477"))));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anOrderHasMagento1sFieldNamesAndItsProductsAreSkus() {
-        Map<String, Object> order = orders(adapters).read("10", List.of());
+        scripted.on("GET", attributeSearch(), 200, ATTRIBUTES);
+        Map<String, Object> order = orders(onScripted).read("10", List.of());
 
         assertThat(order).containsEntry("order_id", 10).containsEntry(SaleOrderImporter.EXTERNAL_ID_FIELD, "10")
                 .containsEntry("increment_id", "000000013-1")
@@ -89,19 +125,22 @@ class RecordedSalesAdaptersTest {
                 l -> l.get("row_total"), l -> l.get("row_total_incl_tax"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(19, "MH09-XS-Blue", 1, 69, 74.69),
                         org.assertj.core.groups.Tuple.tuple(21, "RACER", 1, 224, 242.48));
-        assertThat(magento.received()).extracting(RecordedMagento2.Request::target).containsExactly("/index.php/rest/V1/orders/10");
+        assertThat(scripted.received()).extracting(ScriptedMagento2.Request::target).containsExactly("/index.php/rest/V1/orders/10",
+                "/index.php/rest/V1/" + attributeSearch());
     }
 
     @Test
     void anEditedOrdersChainIsFollowedByEntityId() {
-        SaleOrderAdapter orders = orders(adapters);
+        scripted.on("GET", attributeSearch(), 200, ATTRIBUTES);
+        SaleOrderAdapter orders = orders(onScripted);
         assertThat(orders.parentOf("10")).contains("9");
         assertThat(orders.parentOf("9")).isEmpty();
         Map<String, Object> nine = orders.read("9", List.of());
         assertThat(nine).containsEntry("order_id", 9).containsEntry("increment_id", "000000013")
                 .containsEntry("relation_parent_real_id", null).doesNotContainKey("relation_parent_increment_id");
-        assertThat(magento.received()).extracting(RecordedMagento2.Request::target).containsExactly(
-                "/index.php/rest/V1/orders/10", "/index.php/rest/V1/orders/9", "/index.php/rest/V1/orders/9");
+        assertThat(scripted.received()).extracting(ScriptedMagento2.Request::target).containsExactly(
+                "/index.php/rest/V1/orders/10", "/index.php/rest/V1/orders/9", "/index.php/rest/V1/orders/9",
+                "/index.php/rest/V1/" + attributeSearch());
     }
 
     @Test
