@@ -150,7 +150,8 @@ public class ResolutionIT extends ConnectorTestSupport {
         }
         try (Environment v17 = environments.open(new TestShop(backends.get("magento/1.7")), PARTNER)) {
             ImportMapper partner = v17.unit(ImportMapper.class);
-            assertThat(partner.getClass().getName()).isEqualTo("io.connector.magento.v17.internal.Magento17PartnerImportMapper");
+            assertThat(partner.getClass().getName()).as("inherited from magento")
+                    .isEqualTo("io.connector.magento.internal.mapper.StandardPartnerImportMapper");
             assertThat(partner.mapRecord(customer).values(true)).containsEntry("name", "Jane Roe")
                     .doesNotContainKeys("created_in", "gender");
             assertThatThrownBy(() -> v17.unit(ImportMapper.class, "magento.unknown")).isInstanceOf(NoUnitException.class)
@@ -177,15 +178,17 @@ public class ResolutionIT extends ConnectorTestSupport {
                 .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+"
                         + "io.connector.magento.specific.internal.SpecificPartnerImportMapper\\s+\\|\\s+magento/1.7-specific\\s+\\|"
                         + "\\s+io.connector.magento-specific [^|]+\\|\\s+wins, registered on magento/1.7-specific")
-                .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+io.connector.magento.v17.PartnerImportMapper"
-                        + "\\s+\\|\\s+magento/1.7\\s+\\|[^|]+\\|\\s+overridden by magento/1.7-specific")
+                .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+io.connector.magento.mapper.PartnerImportMapper"
+                        + "\\s+\\|\\s+magento\\s+\\|\\s+io.connector.magento-backend [^|]+\\|\\s+overridden by magento/1.7-specific")
                 .containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner.category\\s+\\|\\s+"
                         + "io.connector.magento.mapper.PartnerCategoryImportMapper\\s+\\|\\s+magento\\s+\\|[^|]+\\|"
                         + "\\s+wins, inherited from magento")
                 .doesNotContain("WARNING");
 
         String filtered = execute("connector:units --backend magento/1.7 --type ImportMapper --model magento.res.partner");
-        assertThat(filtered).contains("io.connector.magento.v17.PartnerImportMapper", "wins, registered on magento/1.7")
+        assertThat(filtered).containsPattern("ImportMapper\\s+\\|\\s+magento.res.partner\\s+\\|\\s+"
+                        + "io.connector.magento.mapper.PartnerImportMapper\\s+\\|\\s+magento\\s+\\|\\s+io.connector.magento-backend [^|]+\\|"
+                        + "\\s+wins, inherited from magento")
                 .doesNotContain("PartnerCategoryImportMapper", "SpecificPartnerImportMapper");
 
         assertThat(execute("connector:units")).contains("Backend magento (magento)", "Backend magento/1.7 (",

@@ -71,6 +71,7 @@ import io.connector.magento.internal.importer.StandardSaleOrderBatchImporter;
 import io.connector.magento.internal.importer.StandardSaleOrderImporter;
 import io.connector.magento.internal.mapper.StandardAddressImportMapper;
 import io.connector.magento.internal.mapper.StandardPartnerCategoryImportMapper;
+import io.connector.magento.internal.mapper.StandardPartnerImportMapper;
 import io.connector.magento.internal.mapper.StandardProductCategoryImportMapper;
 import io.connector.magento.internal.mapper.StandardProductImportMapper;
 import io.connector.magento.internal.mapper.StandardSaleOrderImportMapper;
@@ -224,7 +225,8 @@ public final class MagentoFixture implements AutoCloseable {
                 MagentoModels.SALE_ORDER);
         unit("io.connector.magento.mapper.SaleOrderLineImportMapper", ImportMapper.class,
                 StandardSaleOrderLineImportMapper::new, MagentoModels.SALE_ORDER_LINE);
-        unit(TestPartnerImportMapper.class.getName(), ImportMapper.class, TestPartnerImportMapper::new, MagentoModels.PARTNER);
+        unit("io.connector.magento.mapper.PartnerImportMapper", ImportMapper.class, StandardPartnerImportMapper::new,
+                MagentoModels.PARTNER);
     }
 
     /** The export listeners, delaying into {@link #jobs()}, on the one backend record {@link #shop()}. */

@@ -8,11 +8,11 @@ import io.connector.api.unit.ImportMapper;
 import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
-import io.connector.magento.v17.PartnerImportMapper;
+import io.connector.magento.mapper.PartnerImportMapper;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
-/** The standard 1.7 partner mapping, plus where the customer was created and their gender. */
+/** The standard partner mapping (the generic backend's), plus where the customer was created and their gender. */
 @Component(service = ImportMapper.class, scope = ServiceScope.PROTOTYPE)
 @UnitFor(service = MagentoModels.SERVICE, version = "1.7-specific", model = MagentoModels.PARTNER)
 public final class SpecificPartnerImportMapper extends PartnerImportMapper {

@@ -1,4 +1,4 @@
-package io.connector.magento.v17.internal;
+package io.connector.magento.internal.mapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class Magento17PartnerImportMapperTest {
+class StandardPartnerImportMapperTest {
 
     @Test
     void mapsACustomerAsMagentoSendsIt() {
         Map<String, Object> customer = new HashMap<>(Map.of("customer_id", "136", "email", "john@example.com",
                 "firstname", "John", "middlename", "", "lastname", "Doe", "dob", "1980-02-03 00:00:00",
                 "taxvat", "FR12345678901", "created_in", "Default Store View", "gender", "123"));
-        assertThat(new Magento17PartnerImportMapper().mapRecord(customer).values(true))
+        assertThat(new StandardPartnerImportMapper().mapRecord(customer).values(true))
                 .containsEntry("name", "John Doe")
                 .containsEntry("email", "john@example.com")
                 .containsEntry("birthday", "1980-02-03 00:00:00")
@@ -26,6 +26,6 @@ class Magento17PartnerImportMapperTest {
     void aMissingMiddleNameLeavesNoGap() {
         Map<String, Object> customer = new HashMap<>(Map.of("firstname", "Ada", "lastname", "Lovelace"));
         customer.put("middlename", null);
-        assertThat(new Magento17PartnerImportMapper().mapRecord(customer).values(true)).containsEntry("name", "Ada Lovelace");
+        assertThat(new StandardPartnerImportMapper().mapRecord(customer).values(true)).containsEntry("name", "Ada Lovelace");
     }
 }

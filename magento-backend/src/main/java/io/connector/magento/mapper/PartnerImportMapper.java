@@ -1,4 +1,4 @@
-package io.connector.magento.v17;
+package io.connector.magento.mapper;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +11,12 @@ import io.connector.core.mapper.AbstractImportMapper;
 import io.connector.core.mapper.MapContext;
 import io.connector.core.mapper.Mapping;
 import io.connector.magento.MagentoModels;
-import io.connector.magento.mapper.MagentoModifiers;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A Magento 1.7 customer ({@code customer.info}) as a partner. Public so that customer-specific
- * versions extend it rather than copy it.
+ * A Magento customer as a partner, in every version: the customer as the adapters hand it over, in
+ * Magento 1's field names ({@code customer.info}: {@code firstname}, {@code dob}, {@code taxvat},
+ * {@code group_id}, ...). Customer-specific versions extend it rather than copy it.
  */
 @ConsumerType
 public abstract class PartnerImportMapper extends AbstractImportMapper {
