@@ -13,6 +13,7 @@ import io.connector.api.Backends;
 import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.NoUnitException;
+import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.ImportMapper;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
@@ -193,6 +194,40 @@ public class ResolutionIT extends ConnectorTestSupport {
 
         assertThat(execute("connector:units")).contains("Backend magento (magento)", "Backend magento/1.7 (",
                 "Backend magento/1.7-specific (");
+    }
+
+    /**
+     * Magento 1.x's XML-RPC adapters are magento-1.7's, registered on magento/1.7 (their unit names
+     * kept): 1.7-specific inherits them; the generic backend, which magento/2.0 also inherits
+     * from, has none.
+     */
+    @Test
+    public void theXmlRpcAdaptersAreRegisteredOn17AndTheGenericBackendHasNone() throws Exception {
+        String partner = execute("connector:units --backend magento/1.7 --type BackendAdapter --model magento.res.partner");
+        assertThat(partner).containsPattern("BackendAdapter\\s+\\|\\s+magento.res.partner\\s+\\|\\s+"
+                + "io.connector.magento.adapter.PartnerAdapter\\s+\\|\\s+magento/1.7\\s+\\|\\s+io.connector.magento-1.7 [^|]+\\|"
+                + "\\s+wins, registered on magento/1.7").doesNotContain("WARNING");
+
+        assertThat(execute("connector:units --backend magento/1.7-specific --type BackendAdapter --model magento.sale.order"))
+                .containsPattern("io.connector.magento.adapter.SaleOrderAdapter\\s+\\|\\s+magento/1.7\\s+\\|"
+                        + "\\s+io.connector.magento-1.7 [^|]+\\|\\s+wins, inherited from magento/1.7");
+
+        assertThat(execute("connector:units --backend magento --type BackendAdapter"))
+                .isEqualToIgnoringWhitespace("Backend magento (magento) no units");
+
+        Backends backends = service(Backends.class);
+        EnvironmentFactory environments = service(EnvironmentFactory.class);
+        try (Environment v17 = environments.open(new TestShop(backends.get("magento/1.7")), PARTNER)) {
+            assertThat(v17.unit(BackendAdapter.class).getClass().getName())
+                    .isEqualTo("io.connector.magento.v17.internal.adapter.PartnerAdapter");
+        }
+        try (Environment generic = environments.open(new TestShop(backends.get("magento")), PARTNER)) {
+            assertThatThrownBy(() -> generic.unit(BackendAdapter.class)).isInstanceOf(NoUnitException.class)
+                    .hasMessage("No unit of type io.connector.api.unit.BackendAdapter for model 'magento.res.partner' on backend "
+                            + "magento (searched magento)");
+            assertThat(generic.unit(ImportMapper.class).getClass().getName()).as("the mapper is the generic backend's")
+                    .isEqualTo("io.connector.magento.internal.mapper.StandardPartnerImportMapper");
+        }
     }
 
     @Test

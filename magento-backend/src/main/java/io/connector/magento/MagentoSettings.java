@@ -7,9 +7,10 @@ import io.connector.api.ConnectorException;
 import io.connector.magento.http.NetworkRetries;
 
 /**
- * What a Magento backend record sets beside the generic location and credentials, read in this
- * one place from its options ({@code connector:backend-add --option KEY=VALUE}), with their
- * defaults.
+ * What a Magento backend record of any version sets beside the generic location and credentials,
+ * read in this one place from its options ({@code connector:backend-add --option KEY=VALUE}), with
+ * their defaults. An option only one protocol has is read by its client (Magento 1.x's
+ * {@code multicall.max}: {@code io.connector.magento.v17.client.MagentoClient}).
  *
  * @param timeout         how long one call may take ({@value #TIMEOUT}, seconds, default 60)
  * @param salePrefix      put before the shop's order numbers ({@value #SALE_PREFIX}, default none)
@@ -21,15 +22,6 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
     public static final String SALE_PREFIX = "sale.prefix";
     public static final String DEFAULT_LANGUAGE = "default.lang";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    /** Option: calls per {@code multiCall} at most; 0 makes every call on its own. */
-    public static final String MULTICALL_MAX = "multicall.max";
-    /**
-     * A shop runs a multiCall's calls one after the other in one PHP request, bounded by its
-     * max_execution_time: 100 keeps a request to seconds while saving 99 round trips in 100.
-     */
-    public static final int DEFAULT_MULTICALL_MAX = 100;
-    /** More would risk the shop's time and memory limits for one request. */
-    public static final int MULTICALL_MAX_LIMIT = 1000;
     /** Option: the largest answer read, in MB; a larger one is refused as it arrives. */
     public static final String MAX_ANSWER_MB = "answer.max.mb";
     /** A multiCall of 100 orders is a few MB: 64 leaves room and keeps a hostile answer from filling the heap. */
@@ -81,25 +73,6 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
     public static MagentoSettings of(BackendRecord backend) {
         Duration timeout = backend.option(TIMEOUT).map(value -> seconds(backend, value)).orElse(DEFAULT_TIMEOUT);
         return new MagentoSettings(timeout, backend.option(SALE_PREFIX).orElse(""), backend.option(DEFAULT_LANGUAGE).orElse(""));
-    }
-
-    /**
-     * The backend record's {@value #MULTICALL_MAX} (0 to {@value #MULTICALL_MAX_LIMIT}), else
-     * {@value #DEFAULT_MULTICALL_MAX}; anything else is an error naming the backend and the option.
-     */
-    public static int multiCallMax(BackendRecord backend) {
-        return backend.option(MULTICALL_MAX).map(value -> {
-            try {
-                int max = Integer.parseInt(value.trim());
-                if (max >= 0 && max <= MULTICALL_MAX_LIMIT) {
-                    return max;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new ConnectorException("Backend " + backend.name() + ": option " + MULTICALL_MAX + " '" + value
-                    + "' is not a number of calls from 0 (no multiCall) to " + MULTICALL_MAX_LIMIT);
-        }).orElse(DEFAULT_MULTICALL_MAX);
     }
 
     private static Duration seconds(BackendRecord backend, String value) {

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import io.connector.magento.client.MagentoClient;
+import io.connector.magento.v17.client.MagentoClient;
 
 /**
  * Method (b) of {@code scripts/bench-import}: a hand-written loop that makes exactly the HTTP calls
@@ -30,7 +30,7 @@ import io.connector.magento.client.MagentoClient;
  * chunk of customer ids: one {@code multiCall} of {@code customer.info}, one of
  * {@code customer_address.list}, then one of the chunk's {@code customer_address.info}; per chunk of
  * product ids one multiCall of {@code ol_catalog_product.info}. The import's client splits a
- * multiCall of more than {@code MagentoSettings.DEFAULT_MULTICALL_MAX} calls (100); this is the
+ * multiCall of more than {@code MagentoClient.DEFAULT_MULTICALL_MAX} calls (100); this is the
  * same client, so it splits them the same way.
  * Then the chunk in one transaction ({@link LoopRows}); a record whose lock another thread's chunk
  * held is read again and written on its own once every chunk is done, as the import gives it a job

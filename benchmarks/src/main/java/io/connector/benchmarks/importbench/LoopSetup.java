@@ -17,7 +17,7 @@ import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.connector.magento.client.MagentoClient;
+import io.connector.magento.v17.client.MagentoClient;
 import io.connector.store.internal.JdbcRecordStore;
 import io.connector.store.internal.RecordListeners;
 import io.connector.store.internal.model.ModelFileReader;

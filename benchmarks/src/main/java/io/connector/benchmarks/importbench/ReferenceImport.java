@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.connector.magento.client.MagentoClient;
+import io.connector.magento.v17.client.MagentoClient;
 
 /**
  * Method (a) of {@code scripts/bench-import}: the Magento traffic of the reference connector

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import io.connector.api.store.RecordStore;
-import io.connector.magento.client.MagentoClient;
+import io.connector.magento.v17.client.MagentoClient;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;

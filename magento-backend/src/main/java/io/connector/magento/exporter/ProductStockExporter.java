@@ -54,8 +54,9 @@ public abstract class ProductStockExporter extends AbstractExporter {
     }
 
     /**
-     * The stocks of a chunk of bindings in one {@code multiCall} (of at most the backend's
-     * {@code multicall.max} calls a request): each binding locked, read and mapped, those with
+     * The stocks of a chunk of bindings in as few requests as the adapter can
+     * ({@link ProductAdapter#updateStocks}; Magento 1.x: a {@code multiCall} of at most the
+     * backend's {@code multicall.max} calls a request): each binding locked, read and mapped, those with
      * something to send sent together, each bound on its own answer. A binding that fails (held,
      * gone, a fault for its product) is named in the result, to be exported alone.
      */

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.connector.magento.xmlrpc.XmlRpcCodec;
-import io.connector.magento.xmlrpc.XmlRpcException;
-import io.connector.magento.xmlrpc.XmlRpcFault;
+import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
+import io.connector.magento.v17.xmlrpc.XmlRpcException;
+import io.connector.magento.v17.xmlrpc.XmlRpcFault;
 
 /**
  * Fills a store with what recorded Magento traffic answered, so that the simulator answers the

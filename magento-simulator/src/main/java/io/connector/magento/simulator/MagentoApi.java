@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.connector.magento.xmlrpc.XmlRpcCodec;
-import io.connector.magento.xmlrpc.XmlRpcException;
+import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
+import io.connector.magento.v17.xmlrpc.XmlRpcException;
 
 /**
  * Magento's API server as its XML-RPC adapter exposes it: {@code login}, {@code call},

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.connector.magento.xmlrpc.XmlRpcCodec;
-import io.connector.magento.xmlrpc.XmlRpcFault;
+import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
+import io.connector.magento.v17.xmlrpc.XmlRpcFault;
 
 /** Sessions, faults and multiCall, as a client sees them over HTTP. */
 class ProtocolTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.connector.magento.xmlrpc.XmlRpcCodec;
-import io.connector.magento.xmlrpc.XmlRpcFault;
+import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
+import io.connector.magento.v17.xmlrpc.XmlRpcFault;
 
 /**
  * The export calls of the recordings, sent as recorded (the request bodies verbatim, only the

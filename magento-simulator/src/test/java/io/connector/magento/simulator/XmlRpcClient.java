@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.connector.magento.xmlrpc.XmlRpcCodec;
-import io.connector.magento.xmlrpc.XmlRpcFault;
+import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
+import io.connector.magento.v17.xmlrpc.XmlRpcFault;
 
 /** A plain java.net.http client for the tests: what any Magento client sends, nothing more. */
 final class XmlRpcClient {

@@ -1,5 +1,0 @@
-/** The Magento 1.x XML-RPC API client: one logged-in session per backend record, shared by its units. */
-@Version("1.1.0")
-package io.connector.magento.client;
-
-import org.osgi.annotation.versioning.Version;
