@@ -1,6 +1,7 @@
 package io.connector.itests.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
@@ -149,6 +150,47 @@ public class Magento2ImportIT extends MagentoTestSupport {
             category(category);
         }
         assertThat(calls("GET products/{sku}")).containsExactly(Map.of("sku", "24-WG02"));
+    }
+
+    /** The recorded orders' payment method, with the rule an operator gives it on a first import. */
+    private void checkmoAlways() {
+        store.inTransaction(s -> s.query("sale.payment.method").where("name", "=", "checkmo").first()
+                .orElseGet(() -> s.create("sale.payment.method", Map.of("name", "checkmo", "import_rule", "always"))));
+    }
+
+    @Test
+    public void anOrderCancelledInMagentoIsNotImported() throws Exception {
+        checkmoAlways();
+        // The shop has order 9 as the recording of order 10's import left it: cancelled when it was edited into 10.
+        assertThatThrownBy(() -> execute("connector:import-record shop2 magento.sale.order 9"))
+                .hasMessageContaining("Order 000000013 is cancelled in Magento");
+        assertThat(json("connector:bindings --json --external-id 9 shop2 magento.sale.order")).isEmpty();
+    }
+
+    @Test
+    public void anEditedOrderImportsByEntityIdWithItsCustomerLinesAndAddresses() throws Exception {
+        checkmoAlways();
+        assertThat(execute("connector:import-record shop2 magento.sale.order 10"))
+                .contains("Created magento.sale.order 10 of backend shop2");
+        Map<String, Object> order = bound("magento.sale.order", "10", "sale.order").get(0);
+        assertThat(order).containsEntry("name", "000000013-1").containsEntry("currency_code", "USD").containsEntry("state", "draft");
+        assertThat(order.get("amount_total")).hasToString("322.17");
+        assertThat(order.get("amount_tax")).hasToString("24.17");
+        assertThat(order.get("partner_id")).isEqualTo(partnerOf("1").get("id"));
+        Map<String, Object> shipping = json("connector:records --json --where id=" + order.get("partner_shipping_id") + " res.partner").get(0);
+        assertThat(shipping).containsEntry("type", "delivery").containsEntry("street", "6146 Honey Bluff Parkway")
+                .containsEntry("city", "Calder").containsEntry("parent_id", order.get("partner_id"));
+        List<Map<String, Object>> lines = json("connector:records --json --where order_id=" + order.get("id") + " sale.order.line");
+        lines.sort(java.util.Comparator.comparing(line -> ((Number) line.get("sequence")).intValue()));
+        assertThat(lines).extracting(line -> line.get("kind") + " " + line.get("name") + " x" + line.get("quantity") + " @"
+                + line.get("price_unit") + " +tax " + line.get("price_tax") + " " + line.get("notes")).containsExactly(
+                // The recordings have no attribute labels: the configurable hoodie's choices keep their ids.
+                "product Abominable Hoodie-XS-Blue x1 @69 +tax 5.69 attribute 152: 5593; attribute 93: 5477 [MH09-XS-Blue]",
+                "product Racer Back Maxi Dress x1 @224 +tax 18.48 null",
+                "shipping Best Way - Table Rate x1 @5 +tax 0 null");
+        assertThat(json("connector:bindings --json --external-id MH09-XS-Blue shop2 magento.product.product")).hasSize(1);
+        assertThat(calls("GET orders/{id}")).extracting(args -> args.get("id"))
+                .as("the order, then its parent 9 (not imported: nothing to link)").containsExactly("10", "9");
     }
 
     private List<Map<String, Object>> bound(String bindingModel, String externalId, String model) throws Exception {
