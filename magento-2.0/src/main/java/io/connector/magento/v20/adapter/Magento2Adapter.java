@@ -9,7 +9,9 @@ import java.util.Map;
 import io.connector.api.ConnectorException;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
+import io.connector.api.job.RetryableJobException;
 import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.RemoteRead;
 import io.connector.core.sync.RemoteDates;
 import io.connector.magento.v20.client.Condition;
 import io.connector.magento.v20.client.Magento2Client;
@@ -80,6 +82,32 @@ public abstract class Magento2Adapter extends AbstractUnit implements BackendAda
     public Map<String, Object> read(String id, List<String> attributes) {
         RestPath path = recordPath(id);
         return normalize(new LinkedHashMap<>(struct(client().get(path), path.toString())));
+    }
+
+    /**
+     * A chunk's records, a request each ({@link Magento2Client#getAll}: a few in flight at once),
+     * each read or its own failure. When every one failed on a passing fault (the shop is down),
+     * that fault is the chunk's, retried as one, rather than a failed job for each record.
+     */
+    @Override
+    public List<RemoteRead> readMany(List<String> ids, List<String> attributes) {
+        List<RestPath> paths = ids.stream().map(this::recordPath).toList();
+        List<Object> answers = client().getAll(paths);
+        List<RemoteRead> reads = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                if (answers.get(i) instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                reads.add(RemoteRead.of(ids.get(i), normalize(new LinkedHashMap<>(struct(answers.get(i), paths.get(i).toString())))));
+            } catch (RuntimeException e) {
+                reads.add(RemoteRead.failed(ids.get(i), e));
+            }
+        }
+        if (!reads.isEmpty() && reads.stream().allMatch(read -> read.failure() instanceof RetryableJobException)) {
+            throw reads.get(0).failure();
+        }
+        return reads;
     }
 
     @Override

@@ -5,8 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,14 +56,47 @@ public final class Magento2Client {
     private final BoundedExchange exchange;
     private final NetworkRetries networkRetries;
     private final AnswerReader answers;
+    private final ExecutorService reads;
+    private final int readConcurrency;
+
+    /** Option: how many GETs of one batch ({@link #getAll}) are in flight at once (1 to 16). */
+    public static final String READ_CONCURRENCY = "read.concurrency";
+    /**
+     * A chunk's records are read a request each (Magento 2 has no batch call): four at a time keep
+     * a shop's PHP workers busy without taking them all, where one at a time waits out each
+     * request's latency in turn.
+     */
+    public static final int DEFAULT_READ_CONCURRENCY = 4;
+    private static final int READ_CONCURRENCY_LIMIT = 16;
 
     /**
      * For a backend record: its location, its password as the token, its timeout, answer limit and
      * network retries. {@code http} must not follow redirects.
      */
     public Magento2Client(BackendRecord backend, HttpClient http) {
+        this(backend, http, null);
+    }
+
+    /** As above; {@link #getAll} runs its GETs on {@code reads} too, {@value #READ_CONCURRENCY} at a time. */
+    public Magento2Client(BackendRecord backend, HttpClient http, ExecutorService reads) {
         this(backend.name(), backend.location(), backend.password(), http, MagentoSettings.of(backend).timeout(),
-                MagentoSettings.maxAnswerBytes(backend), MagentoSettings.networkRetries(backend));
+                MagentoSettings.maxAnswerBytes(backend), MagentoSettings.networkRetries(backend), reads, readConcurrency(backend));
+    }
+
+    /** The backend record's {@value #READ_CONCURRENCY}, else {@value #DEFAULT_READ_CONCURRENCY}. */
+    public static int readConcurrency(BackendRecord backend) {
+        return backend.option(READ_CONCURRENCY).map(value -> {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1 && n <= READ_CONCURRENCY_LIMIT) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new ConnectorException("Backend " + backend.name() + ": option " + READ_CONCURRENCY + " '" + value
+                    + "' is not a number of requests from 1 to " + READ_CONCURRENCY_LIMIT);
+        }).orElse(DEFAULT_READ_CONCURRENCY);
     }
 
     /**
@@ -65,6 +106,11 @@ public final class Magento2Client {
      */
     public Magento2Client(String backendName, String location, String token, HttpClient http, Duration timeout, long maxAnswerBytes,
             NetworkRetries networkRetries) {
+        this(backendName, location, token, http, timeout, maxAnswerBytes, networkRetries, null, 1);
+    }
+
+    private Magento2Client(String backendName, String location, String token, HttpClient http, Duration timeout, long maxAnswerBytes,
+            NetworkRetries networkRetries, ExecutorService reads, int readConcurrency) {
         if (http.followRedirects() != HttpClient.Redirect.NEVER) {
             // The Authorization header would go along to wherever a redirect points.
             throw new IllegalArgumentException("A Magento 2 client's HttpClient must not follow redirects");
@@ -76,6 +122,8 @@ public final class Magento2Client {
         this.exchange = new BoundedExchange(http, backendName, base, timeout, maxAnswerBytes);
         this.networkRetries = networkRetries;
         this.answers = new AnswerReader(backendName, base, token);
+        this.reads = reads;
+        this.readConcurrency = readConcurrency;
     }
 
     /**
@@ -144,6 +192,51 @@ public final class Magento2Client {
 
     public Object get(RestPath path, Query query) {
         return call("GET", base, path, query, null, "GET " + path);
+    }
+
+    /**
+     * The answers of GETs of {@code paths}, in their order: each the answer, or the exception its
+     * GET ended with, so that one record's fault does not fail the others. Up to
+     * {@value #READ_CONCURRENCY} of them are in flight at once, on the calling thread and the
+     * client's read threads.
+     */
+    public List<Object> getAll(List<RestPath> paths) {
+        Object[] answers = new Object[paths.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < answers.length; i = next.getAndIncrement()) {
+                try {
+                    answers[i] = get(paths.get(i));
+                } catch (RuntimeException e) {
+                    answers[i] = e;
+                }
+            }
+        };
+        int helpers = reads == null ? 0 : Math.min(readConcurrency, paths.size()) - 1;
+        List<Future<?>> started = new ArrayList<>();
+        try {
+            for (int h = 0; h < helpers; h++) {
+                started.add(reads.submit(work));
+            }
+        } catch (RejectedExecutionException e) {
+            // The pool is closing (the bundle stops): the calling thread reads the rest alone.
+        }
+        work.run();
+        for (Future<?> helper : started) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException("Backend " + backendName + ": interrupted while reading " + paths.size() + " records");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        // Future.get makes each helper's answers visible here.
+        return Arrays.asList(answers);
     }
 
     /**

@@ -48,13 +48,18 @@ public final class CustomerAddressAdapter extends Magento2Adapter implements Add
 
     @Override
     public List<AddressBook> readBooks(List<String> customerIds) {
+        List<RestPath> paths = customerIds.stream().map(id -> RestPath.of("customers/{}", id)).toList();
+        List<Object> answers = client().getAll(paths);
         List<AddressBook> books = new ArrayList<>(customerIds.size());
-        for (String customerId : customerIds) {
+        for (int i = 0; i < customerIds.size(); i++) {
             try {
-                RestPath path = RestPath.of("customers/{}", customerId);
-                books.add(new AddressBook(customerId, CustomerRecords.addresses(struct(client().get(path), path.toString())), null));
+                if (answers.get(i) instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                books.add(new AddressBook(customerIds.get(i), CustomerRecords.addresses(struct(answers.get(i), paths.get(i).toString())),
+                        null));
             } catch (RuntimeException e) {
-                books.add(new AddressBook(customerId, null, e));
+                books.add(new AddressBook(customerIds.get(i), null, e));
             }
         }
         return books;

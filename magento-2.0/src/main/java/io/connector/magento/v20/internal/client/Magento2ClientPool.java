@@ -4,6 +4,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.connector.api.BackendRecord;
 import io.connector.magento.MagentoSettings;
@@ -26,6 +30,20 @@ public final class Magento2ClientPool implements Magento2Clients {
 
     private final Map<String, Entry> clients = new ConcurrentHashMap<>();
     private final HttpClient http;
+    /**
+     * The threads that read a chunk's records beside the job's own ({@link Magento2Client#getAll}),
+     * shared by every backend record; each batch takes at most its record's read concurrency.
+     */
+    private final ExecutorService reads = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "magento2-read-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     @Activate
     public Magento2ClientPool() {
@@ -42,18 +60,21 @@ public final class Magento2ClientPool implements Magento2Clients {
     public Magento2Client forBackend(BackendRecord backend) {
         String fingerprint = fingerprint(backend);
         return clients.compute(backend.id(), (id, current) -> current != null && current.fingerprint().equals(fingerprint) ? current
-                : new Entry(fingerprint, new Magento2Client(backend, http))).client();
+                : new Entry(fingerprint, new Magento2Client(backend, http, reads))).client();
     }
 
     /** What the client is made of: never printed; compared only. The settings as MagentoSettings reads them. */
     private static String fingerprint(BackendRecord backend) {
         return backend.name() + "\n" + backend.location() + "\n" + backend.password() + "\n" + MagentoSettings.of(backend).timeout()
-                + "\n" + MagentoSettings.maxAnswerBytes(backend) + "\n" + MagentoSettings.networkRetries(backend);
+                + "\n" + MagentoSettings.maxAnswerBytes(backend) + "\n" + MagentoSettings.networkRetries(backend) + "\n"
+                + Magento2Client.readConcurrency(backend);
     }
 
-    /** Nothing to end (a REST call carries its token; there is no session): the clients are let go. */
+    /** No session to end (a REST call carries its token): the clients are let go, and the read threads. */
     @Deactivate
     void close() {
         clients.clear();
+        // Reads under way finish; the threads go once idle.
+        reads.shutdown();
     }
 }

@@ -131,4 +131,32 @@ class RecordedShopAdaptersTest {
                 "Backend shop2: filter 'regexp' on email is not a Magento 2 search condition");
         assertThat(magento.received()).isEmpty();
     }
+
+    @Test
+    void aChunkIsReadARequestEachAndARecordsFaultIsItsOwn() {
+        try (ScriptedMagento2 shop = new ScriptedMagento2()) {
+            shop.on("GET", "customers/404", 500, "{\"message\":\"Internal error\"}");
+            RecordedShopAdapters onShop = new RecordedShopAdapters(shop.location());
+            PartnerAdapter customers = onShop.on(MagentoModels.PARTNER, new PartnerAdapter(onShop.clients));
+            List<io.connector.api.unit.RemoteRead> reads = customers.readMany(List.of("5", "404", "3"), List.of());
+            assertThat(reads).extracting(io.connector.api.unit.RemoteRead::id).containsExactly("5", "404", "3");
+            assertThat(reads.get(0).get()).containsEntry("customer_id", 5);
+            assertThat(reads.get(1).failure()).isInstanceOf(io.connector.api.job.RetryableJobException.class);
+            assertThat(reads.get(2).get()).containsEntry("customer_id", 3);
+            assertThat(shop.received()).extracting(ScriptedMagento2.Request::target).containsExactlyInAnyOrder(
+                    "/index.php/rest/V1/customers/5", "/index.php/rest/V1/customers/404", "/index.php/rest/V1/customers/3");
+        }
+    }
+
+    @Test
+    void aChunkWhoseEveryReadMeetsAPassingFaultIsRetriedAsOne() {
+        try (ScriptedMagento2 shop = new ScriptedMagento2()) {
+            shop.on("GET", "customers/5", 503, "{\"message\":\"Service Unavailable\"}")
+                    .on("GET", "customers/3", 503, "{\"message\":\"Service Unavailable\"}");
+            RecordedShopAdapters onShop = new RecordedShopAdapters(shop.location());
+            PartnerAdapter customers = onShop.on(MagentoModels.PARTNER, new PartnerAdapter(onShop.clients));
+            assertThatThrownBy(() -> customers.readMany(List.of("5", "3"), List.of()))
+                    .isInstanceOf(io.connector.api.job.RetryableJobException.class).hasMessageContaining("503");
+        }
+    }
 }
