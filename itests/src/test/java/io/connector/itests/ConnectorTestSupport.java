@@ -76,6 +76,9 @@ public abstract class ConnectorTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 // A container that cannot boot fails the run in a minute, not Pax Exam's three.
                 systemTimeout(TimeUnit.SECONDS.toMillis(90)),
+                // An injected service may take longer than Pax Exam's 10 s to come up on a loaded
+                // machine (the features' bundles still resolving): a slow start, not a failure.
+                systemProperty("pax.exam.service.timeout").value(String.valueOf(TimeUnit.SECONDS.toMillis(60))),
                 editConfigurationFilePut(pid, "org.ops4j.pax.url.mvn.defaultRepositories",
                         "${karaf.home.uri}system@id=system.repository@snapshots," + repo + "@id=itest@snapshots"),
                 editConfigurationFilePut(pid, "org.ops4j.pax.url.mvn.repositories", ""),
