@@ -157,6 +157,24 @@ public class Magento2ImportIT extends MagentoTestSupport {
                 .orElseGet(() -> s.create("sale.payment.method", Map.of("name", "checkmo", "import_rule", "always"))));
     }
 
+    @Test
+    public void anIncrementalImportSearchesTheWindowOnTheShopsSide() throws Exception {
+        String out = execute("connector:import --wait --since 2020-04-24 shop2 partners");
+        assertThat(out).contains("failed: 0");
+        List<Map<String, Object>> searches = callsWithQuery("GET customers/search");
+        assertThat(searches).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> query = (Map<String, Object>) searches.get(0).get("query");
+        assertThat(query).containsEntry("searchCriteria[filter_groups][0][filters][0][field]", "updated_at")
+                .containsEntry("searchCriteria[filter_groups][0][filters][0][condition_type]", "from")
+                .containsEntry("searchCriteria[filter_groups][0][filters][0][value]", "2020-04-24 00:00:00")
+                .containsEntry("searchCriteria[filter_groups][2][filters][0][field]", "website_id")
+                .containsEntry("searchCriteria[filter_groups][2][filters][0][condition_type]", "in")
+                .containsEntry("fields", "items[id]");
+        // Of the shop's customers 1, 2, 3 and 5, those changed since the 24th of April 2020.
+        assertThat(calls("GET customers/{id}")).extracting(args -> args.get("id")).containsExactlyInAnyOrder("3", "5");
+    }
+
     /**
      * The two order recordings in their order: order 9 imported while new (import_sale_order_9);
      * then edited in the shop into order 10, which cancels 9 there; order 10 imported
@@ -218,6 +236,17 @@ public class Magento2ImportIT extends MagentoTestSupport {
 
     private Map<String, Object> category(String externalId) throws Exception {
         return bound("magento.product.category", externalId, "product.category").get(0);
+    }
+
+    /** The shop's requests to {@code route} since the test began, their query included. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> callsWithQuery(String route) throws Exception {
+        String path = "/calls?method=" + java.net.URLEncoder.encode(route, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop() + path)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() { }).stream()
+                .map(call -> (Map<String, Object>) ((List<Object>) call.get("args")).get(0)).toList();
     }
 
     /** What Magento does to an order edited into a new one: cancels it, through the API the state export uses. */
