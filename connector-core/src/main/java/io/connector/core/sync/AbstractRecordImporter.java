@@ -2,6 +2,7 @@ package io.connector.core.sync;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +51,15 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
      */
     private Set<String> resolved;
     private Set<String> resolving;
+    /** What the current record's import wants said beside its outcome ({@link #note}). */
+    private List<String> notes = new ArrayList<>();
+
+    /**
+     * Put between a record's outcome and its {@link #note notes} in its result: {@code "Created
+     * magento.product.product 12 of backend shop. Note: ..."}; a chunk's summary repeats the
+     * notes after it.
+     */
+    public static final String NOTE = ". Note: ";
 
     /** Another job holds the record: the only retryable failure that is the record's own. */
     static final class RecordLockedException extends RetryableJobException {
@@ -135,6 +145,7 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     }
 
     private String importRecord(StoreSession session, String externalId, Map<String, Object> remote, boolean force) {
+        notes = new ArrayList<>();
         String skip = mustSkip(remote);
         if (skip != null) {
             return skip;
@@ -169,7 +180,17 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
             throw new StoreException(describe(externalId) + ": " + e.getMessage(), e);
         }
         afterImport(session, id, remote);
-        return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId);
+        return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId)
+                + (notes.isEmpty() ? "" : NOTE + String.join("; ", notes));
+    }
+
+    /**
+     * Says something about the record being imported in its result, after its outcome: what was
+     * left out of it and why (an image missing in the shop), for an operator to read. Only a
+     * record that lands says its notes.
+     */
+    protected final void note(String text) {
+        notes.add(text);
     }
 
     /** The lock a record's import holds, and its export takes too: the two must not overlap. */

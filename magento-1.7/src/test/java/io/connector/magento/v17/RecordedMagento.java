@@ -56,10 +56,80 @@ public final class RecordedMagento implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             RecordedMagento magento = new RecordedMagento(server);
             server.createContext("/index.php/api/xmlrpc", magento::answer);
+            server.createContext(MEDIA, magento::media);
             server.start();
             return magento;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the shop's product images are, as {@code product_media.list} names them. */
+    public static final String MEDIA = "/media/catalog/product";
+    /** The host the recordings were made on: their image URLs are answered with this shop's location instead. */
+    private static final String RECORDED_BASE = "http://magento/";
+
+    /** An answer to a GET of an image. */
+    public record MediaAnswer(int status, String contentType, byte[] body) {
+    }
+
+    /** By file ({@code /a/c/ace000a_1.jpg}): what a GET of it answers; any other file, 404. */
+    private final Map<String, MediaAnswer> media = new ConcurrentHashMap<>(recordedMedia());
+    private final List<String> mediaRequests = Collections.synchronizedList(new ArrayList<>());
+
+    /** A small JPEG of its own for {@code file}: the same bytes for the same file. */
+    public static byte[] jpeg(String file) {
+        byte[] name = file.getBytes(StandardCharsets.UTF_8);
+        byte[] jpeg = new byte[name.length + 6];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        jpeg[3] = (byte) 0xFE;
+        System.arraycopy(name, 0, jpeg, 4, name.length);
+        jpeg[jpeg.length - 2] = (byte) 0xFF;
+        jpeg[jpeg.length - 1] = (byte) 0xD9;
+        return jpeg;
+    }
+
+    /** A GET of image {@code file} answers this from now on. */
+    public void media(String file, MediaAnswer answer) {
+        media.put(file, answer);
+    }
+
+    /** The images asked for so far, by file. */
+    public List<String> mediaRequests() {
+        synchronized (mediaRequests) {
+            return List.copyOf(mediaRequests);
+        }
+    }
+
+    /** Every file a recorded {@code product_media.list} names, as a small JPEG. */
+    private static Map<String, MediaAnswer> recordedMedia() {
+        Map<String, MediaAnswer> files = new HashMap<>();
+        for (Map.Entry<ApiCall, byte[]> recorded : RECORDED.entrySet()) {
+            if (recorded.getKey().method().equals("product_media.list")) {
+                try {
+                    for (Object image : (List<?>) XmlRpcCodec.decodeResponse(recorded.getValue())) {
+                        String file = String.valueOf(((Map<?, ?>) image).get("file"));
+                        files.put(file, new MediaAnswer(200, "image/jpeg", jpeg(file)));
+                    }
+                } catch (XmlRpcFault fault) {
+                    // a fault names no file
+                }
+            }
+        }
+        return files;
+    }
+
+    private void media(HttpExchange exchange) throws IOException {
+        String file = exchange.getRequestURI().getRawPath().substring(MEDIA.length()).replaceAll("^/+", "/");
+        mediaRequests.add(file);
+        MediaAnswer answer = media.getOrDefault(file, new MediaAnswer(404, "text/html",
+                "<html><body>404 Not Found</body></html>".getBytes(StandardCharsets.UTF_8)));
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
         }
     }
 
@@ -167,6 +237,10 @@ public final class RecordedMagento implements AutoCloseable {
     private byte[] answerTo(ApiCall call) {
         received.add(call);
         byte[] answer = answers.get(call);
+        if (answer != null && call.method().equals("product_media.list")) {
+            // The recorded image URLs name the recording's host: this shop has the images.
+            answer = new String(answer, StandardCharsets.UTF_8).replace(RECORDED_BASE, location() + "/").getBytes(StandardCharsets.UTF_8);
+        }
         return answer != null ? answer : XmlRpcCodec.encodeFault(NO_SUCH_METHOD, "Nothing recorded for " + call.method()
                 + " " + call.args());
     }

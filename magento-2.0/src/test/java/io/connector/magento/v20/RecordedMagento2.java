@@ -33,6 +33,8 @@ public final class RecordedMagento2 implements AutoCloseable {
     public record Request(String method, String target, String contentType, String accept, String authorization, String body) {
     }
 
+    /** Where the shop's media are: answered without a token, as a web server serves files. */
+    public static final String MEDIA = "/media/";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Read once: every test's shop answers them. */
     private static final List<Cassettes.Interaction> RECORDED = List.copyOf(Cassettes.all());
@@ -96,6 +98,18 @@ public final class RecordedMagento2 implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         received.add(new Request(exchange.getRequestMethod(), target, exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Accept"), authorization, body.isEmpty() ? null : body));
+        if (exchange.getRequestMethod().equals("GET") && target.startsWith(MEDIA)) {
+            // Media are public: no token. The reference's URLs have a double slash
+            // (catalog/product//w/g/...), the connector's one; the web server serves both.
+            Optional<Cassettes.Interaction> image = RECORDED.stream().filter(i -> i.method().equals("GET")
+                    && i.target().replaceAll("//+", "/").equals(target.replaceAll("//+", "/"))).findFirst();
+            if (image.isPresent()) {
+                send(exchange, image.get().status(), image.get().answerType(), image.get().answer());
+            } else {
+                send(exchange, 404, "text/html; charset=UTF-8", "<html><body><h1>Not Found</h1></body></html>");
+            }
+            return;
+        }
         if (!("Bearer " + TOKEN).equals(authorization)) {
             send(exchange, 401, "application/json; charset=utf-8", "{\"message\":\"The consumer isn't authorized to access "
                     + "%resources.\",\"parameters\":{\"resources\":\"Magento_Catalog::products\"}}");

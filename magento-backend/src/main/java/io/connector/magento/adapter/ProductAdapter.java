@@ -6,7 +6,7 @@ import java.util.Map;
 import io.connector.api.unit.BackendAdapter;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Products, whose stock the platform exports. */
+/** Products, whose stock the platform exports and whose images it imports. */
 @ConsumerType
 public interface ProductAdapter extends BackendAdapter {
 
@@ -22,4 +22,14 @@ public interface ProductAdapter extends BackendAdapter {
      * fault for that product, an answer that is not a success), in order.
      */
     List<RuntimeException> updateStocks(List<String> productIds, List<Map<String, Object>> data);
+
+    /**
+     * The images of product {@code productId} (its external id), {@code product} its record as
+     * {@link #read} gave it: the main image first, then by position ({@link ProductImage#mainFirst});
+     * those the shop excludes or disables are left out. None by default: an adapter that does not
+     * say a product's images imports none.
+     */
+    default List<ProductImage> images(String productId, Map<String, Object> product) {
+        return List.of();
+    }
 }

@@ -78,7 +78,7 @@ public final class MagentoSimulator implements AutoCloseable {
         new StoreStructureResources(store).register(methods);
         new CustomerResources(store).register(methods);
         new CategoryResources(store).register(methods);
-        new ProductResources(store).register(methods);
+        new ProductResources(store, this::url).register(methods);
         // One maker of invoices and shipments for both protocols, so that they number them alike.
         SalesDocuments documents = new SalesDocuments(store);
         new SalesResources(store, documents).register(methods);

@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * of each product; {@code ol_catalog_product.info} the full record (fault 101 "Product not
  * exists."); {@code product_media.list} the images; {@code oerp_cataloginventory_stock_item.update}
  * writes what the connector exports into {@link DataStore#stockItems()}, and
- * {@code cataloginventory_stock_item.list} reads it back as Magento answers it.
+ * {@code cataloginventory_stock_item.list} reads it back as Magento answers it. An image's
+ * {@code url} points at the simulator itself, whatever host its record names (the recordings'
+ * {@code http://magento/}), as the store configs' base URLs do: a client downloads it from here.
  */
 final class ProductResources {
 
@@ -25,10 +27,15 @@ final class ProductResources {
     static final String DEFAULT_QTY = "0.0000";
     static final String DEFAULT_IN_STOCK = "0";
 
-    private final DataStore store;
+    private static final java.util.regex.Pattern URL_HOST = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*/");
 
-    ProductResources(DataStore store) {
+    private final DataStore store;
+    /** The simulator's base URL, e.g. {@code http://127.0.0.1:41234}, once it listens. */
+    private final java.util.function.Supplier<String> selfUrl;
+
+    ProductResources(DataStore store, java.util.function.Supplier<String> selfUrl) {
         this.store = store;
+        this.selfUrl = selfUrl;
     }
 
     void register(ApiMethods api) {
@@ -97,7 +104,13 @@ final class ProductResources {
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (String image : images) {
-            store.productMedia().get(image).ifPresent(list::add);
+            store.productMedia().get(image).ifPresent(media -> {
+                if (media.get("url") != null) {
+                    media.put("url", URL_HOST.matcher(Values.text(media.get("url")))
+                            .replaceFirst(java.util.regex.Matcher.quoteReplacement(selfUrl.get() + "/")));
+                }
+                list.add(media);
+            });
         }
         return list;
     }

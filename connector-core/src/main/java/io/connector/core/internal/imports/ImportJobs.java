@@ -14,6 +14,7 @@ import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.internal.environment.BackendJob;
 import io.connector.core.sync.AbstractBatchImporter;
+import io.connector.core.sync.AbstractRecordImporter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -110,7 +111,13 @@ final class ImportJobs {
             return list.stream().map(Object::toString).toList();
         }
 
-        /** e.g. "50 magento.res.partner from shop: 47 created, 2 updated, 1 imported alone (9102)". */
+        /** The records whose notes a chunk's summary repeats; the others are only counted. */
+        static final int MAX_NOTES = 10;
+
+        /**
+         * e.g. "50 magento.res.partner from shop: 47 created, 2 updated, 1 imported alone (9102)",
+         * then each landed record's notes: "; 24-WG02: Image ... skipped".
+         */
         static String summary(Environment env, int asked, ChunkResult result) {
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
             for (String said : result.imported().values()) {
@@ -128,6 +135,18 @@ final class ImportJobs {
             if (!result.failed().isEmpty()) {
                 List<String> alone = List.copyOf(result.failed().keySet());
                 text.append(separator).append(alone.size()).append(" imported alone (").append(BackendJob.listed(alone)).append(')');
+            }
+            // What a landed record said beside its outcome (an image missing in the shop): the
+            // summary is all the chunk job keeps, so its notes go along, the first few in full.
+            int noted = 0;
+            for (Map.Entry<String, String> said : result.imported().entrySet()) {
+                int at = said.getValue().indexOf(AbstractRecordImporter.NOTE);
+                if (at >= 0 && noted++ < MAX_NOTES) {
+                    text.append("; ").append(said.getKey()).append(": ").append(said.getValue().substring(at + AbstractRecordImporter.NOTE.length()));
+                }
+            }
+            if (noted > MAX_NOTES) {
+                text.append("; and notes on ").append(noted - MAX_NOTES).append(" more (import them alone to read them)");
             }
             return text.toString();
         }

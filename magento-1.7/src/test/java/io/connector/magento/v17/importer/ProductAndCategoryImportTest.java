@@ -45,6 +45,7 @@ class ProductAndCategoryImportTest {
         Map<String, Object> product = (Map<String, Object>) shop.magento().recorded("ol_catalog_product.info", info(337));
         product.putAll(Map.of("product_id", String.valueOf(id), "sku", sku, "type", type, "type_id", type, "name", type + " " + sku));
         shop.magento().answer("ol_catalog_product.info", info(id), product);
+        shop.magento().answer("product_media.list", Arrays.asList(id, null, "id"), List.of());
     }
 
     /** What the product adapter asks: by id, all attributes. */

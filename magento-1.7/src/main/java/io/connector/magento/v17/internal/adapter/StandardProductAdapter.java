@@ -8,6 +8,7 @@ import io.connector.api.UnitFor;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.adapter.ProductAdapter;
+import io.connector.magento.adapter.ProductImage;
 import io.connector.magento.v17.adapter.MagentoAdapter;
 import io.connector.magento.v17.client.MagentoClient;
 import io.connector.magento.v17.client.MagentoClients;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * Products: {@code catalog_product.list} to find them; {@code ol_catalog_product.info} to read one,
  * by id rather than SKU (the last argument), since a SKU made of digits would be taken for an id;
  * {@code oerp_cataloginventory_stock_item.update} (the Magento-side extension's method) to set a
- * product's stock.
+ * product's stock; {@code product_media.list} (by id, as the reference asks) for its images.
  */
 @Component(name = "io.connector.magento.adapter.ProductAdapter", service = BackendAdapter.class, scope = ServiceScope.PROTOTYPE)
 @UnitFor(service = MagentoModels.SERVICE, version = "1.7", model = MagentoModels.PRODUCT)
@@ -72,6 +73,38 @@ public final class StandardProductAdapter extends MagentoAdapter implements Prod
     private void checkUpdated(String productId, Object answer) {
         if (!done(answer)) {
             throw malformed("true for " + STOCK_UPDATE + " " + productId, answer);
+        }
+    }
+
+    private static final String MEDIA_LIST = "product_media.list";
+
+    /**
+     * {@code product_media.list [id, nil, "id"]}: {@code [{file, label, position, exclude, url,
+     * types}]}; the main image is the one with the {@code image} type, an excluded one ({@code
+     * exclude} 1) is left out.
+     */
+    @Override
+    public List<ProductImage> images(String productId, Map<String, Object> product) {
+        List<ProductImage> images = new java.util.ArrayList<>();
+        for (Map<String, Object> media : structs(call(MEDIA_LIST, Arrays.asList(remoteId(productId), null, "id")),
+                MEDIA_LIST + " " + productId)) {
+            if (done(media.get("exclude")) || media.get("file") == null || media.get("url") == null) {
+                continue;
+            }
+            Object label = media.get("label");
+            images.add(new ProductImage(media.get("file").toString(), media.get("url").toString(),
+                    label == null ? null : label.toString(), position(media.get("position")),
+                    media.get("types") instanceof List<?> types && types.contains("image")));
+        }
+        return ProductImage.mainFirst(images);
+    }
+
+    /** Magento 1 answers a position as text, "1"; none or not a number sorts last. */
+    private static int position(Object value) {
+        try {
+            return value == null ? Integer.MAX_VALUE : Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
         }
     }
 

@@ -7,7 +7,12 @@ import java.util.Optional;
 import io.connector.api.Backend;
 import io.connector.api.BackendRecord;
 import io.connector.api.Environment;
+import io.connector.api.store.Query;
+import io.connector.api.store.RecordStore;
+import io.connector.api.store.StoreSession;
+import io.connector.api.store.StoreWork;
 import io.connector.api.unit.AbstractUnit;
+import io.connector.magento.MagentoModels;
 import io.connector.magento.v20.RecordedMagento2;
 import io.connector.magento.v20.client.Magento2Clients;
 import io.connector.magento.v20.internal.client.Magento2ClientPool;
@@ -44,6 +49,29 @@ final class RecordedShopAdapters {
     }
 
     final Magento2Clients clients = new Magento2ClientPool();
+    /** The store views the store has ({@code magento.storeview} rows), as an adapter reads them. */
+    final java.util.List<Map<String, Object>> storeViews = new java.util.ArrayList<>();
+
+    /** A store whose every query reads {@link #storeViews}: all an adapter asks of the store is its store views. */
+    private RecordStore storeViews() {
+        Object[] query = new Object[1];
+        query[0] = Proxy.newProxyInstance(Query.class.getClassLoader(), new Class<?>[] {Query.class},
+                (proxy, method, args) -> method.getName().equals("read") ? java.util.List.copyOf(storeViews) : query[0]);
+        StoreSession session = (StoreSession) Proxy.newProxyInstance(StoreSession.class.getClassLoader(),
+                new Class<?>[] {StoreSession.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("query") && MagentoModels.STORE_VIEW.equals(args[0])) {
+                        return query[0];
+                    }
+                    throw new UnsupportedOperationException(method.getName() + " " + java.util.Arrays.toString(args));
+                });
+        return (RecordStore) Proxy.newProxyInstance(RecordStore.class.getClassLoader(), new Class<?>[] {RecordStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("inTransaction")) {
+                        return ((StoreWork<?>) args[0]).run(session);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
     private final BackendRecord shop;
 
     RecordedShopAdapters(RecordedMagento2 magento) {
@@ -63,6 +91,7 @@ final class RecordedShopAdapters {
                     case "backendRecord" -> shop;
                     case "model" -> model;
                     case "attributes" -> attributes;
+                    case "store" -> storeViews();
                     case "toString" -> "environment of " + model;
                     default -> throw new UnsupportedOperationException(method.getName() + " is not needed by an adapter");
                 }));
