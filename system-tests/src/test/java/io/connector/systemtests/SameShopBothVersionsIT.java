@@ -19,7 +19,8 @@ import org.junit.Test;
  * One generated shop imported twice, by two nodes of the ready distribution with stores of their
  * own: once through a {@code magento/1.7} backend (XML-RPC), once through a {@code magento/2.0}
  * backend (REST). Both must store the same records: partners with their names, addresses, types
- * and categories, the customer groups, the category tree and the products with their categories.
+ * and categories, the customer groups, the category tree, the products with their categories and
+ * images, the orders and their lines.
  * The two versions share every importer and mapper and differ only in their adapters, so any
  * difference here is an adapter that does not say a Magento 2 record as the shared units read it.
  */
@@ -45,6 +46,7 @@ public class SameShopBothVersionsIT extends SystemTest {
         assertThat(overXmlRpc.get("product.product")).hasSizeGreaterThan(30);
         assertThat(overXmlRpc.get("product.category")).hasSizeGreaterThan(10);
         assertThat(overXmlRpc.get("sale.order")).as("orders").hasSizeGreaterThan(10);
+        assertThat(overXmlRpc.get("product.image")).as("product images").hasSizeGreaterThan(20);
         assertThat(overXmlRpc.get("failed products")).as("the generated bundle and grouped products").isNotEmpty();
         // What is compared is filled in, not nulls on both sides.
         assertThat(overXmlRpc.get("res.partner")).filteredOn(p -> !p.contains("street=null") && !p.contains("country_code=null")
@@ -106,6 +108,7 @@ public class SameShopBothVersionsIT extends SystemTest {
         Map<Object, Map<String, Object>> groups = byId(read(node, "res.partner.category"));
         Map<Object, Map<String, Object>> categories = byId(read(node, "product.category"));
         Map<Object, Map<String, Object>> products = byId(read(node, "product.product"));
+        Map<Object, Map<String, Object>> images = byId(read(node, "product.image"));
         Map<Object, Map<String, Object>> orders = byId(read(node, "sale.order"));
         Map<Object, Map<String, Object>> lines = byId(read(node, "sale.order.line"));
         Map<String, List<String>> records = new TreeMap<>();
@@ -116,6 +119,9 @@ public class SameShopBothVersionsIT extends SystemTest {
                 Map.of("parent_id", categories)));
         records.put("product.product", said(products, List.of("name", "sku", "description", "price", "cost", "weight", "type",
                 "active", "product_type"), Map.of("category_ids", categories)));
+        // The URL differs by design (1.x names each image's, 2.x its store view's media URL and the file).
+        records.put("product.image", said(images, List.of("sequence", "name", "label", "content_type", "size"),
+                Map.of("product_id", products)));
         records.put("sale.order", said(orders, List.of("name", "date_order", "state", "currency_code", "prices_include_tax",
                 "amount_untaxed", "amount_tax", "amount_total", "note"), Map.of("partner_id", partners, "partner_invoice_id", partners,
                 "partner_shipping_id", partners)));
