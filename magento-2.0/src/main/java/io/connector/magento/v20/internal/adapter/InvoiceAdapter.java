@@ -1,7 +1,5 @@
 package io.connector.magento.v20.internal.adapter;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,16 +54,8 @@ public final class InvoiceAdapter extends Magento2Adapter implements io.connecto
      */
     @Override
     public String create(String orderExternalId, Map<String, Object> items, String comment, boolean email, boolean includeComment) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("capture", false);
-        body.put("items", lines(items, "orderItemId"));
-        if (comment != null) {
-            body.put("comment", Map.of("comment", comment, "isVisibleOnFront", 0));
-            body.put("appendComment", includeComment);
-        }
-        if (email) {
-            body.put("notify", true);
-        }
+        Map<String, Object> body = SalesDocuments.body(Map.of("capture", false), items, "orderItemId", comment, "isVisibleOnFront",
+                email, includeComment);
         RestPath path = RestPath.of("order/{}/invoice", orderExternalId);
         return SalesDocuments.created("invoice", () -> client().post(path, body));
     }
@@ -76,15 +66,4 @@ public final class InvoiceAdapter extends Magento2Adapter implements io.connecto
         return search(Map.of("order_id", Map.of("eq", orderId)));
     }
 
-    /** {@code items} (item id to quantity) as Magento's list of {@code {idField, qty}}, in order. */
-    static List<Map<String, Object>> lines(Map<String, Object> items, String idField) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        (items == null ? Map.<String, Object>of() : items).forEach((item, qty) -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put(idField, item);
-            line.put("qty", qty);
-            lines.add(line);
-        });
-        return lines;
-    }
 }

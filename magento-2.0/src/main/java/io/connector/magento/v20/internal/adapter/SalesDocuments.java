@@ -1,5 +1,7 @@
 package io.connector.magento.v20.internal.adapter;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -69,5 +71,33 @@ final class SalesDocuments {
                 .replaceAll("The quantity to " + verb + " must not be greater than the " + done
                         + " quantity for product SKU \"[^\"]*\"\\.", "");
         return !rest.equals(problems) && rest.isBlank();
+    }
+
+    /**
+     * A document's body: {@code start}'s fields, then the items as Magento's list of
+     * {@code {itemIdField, qty}} (item id to quantity, in order), the comment as
+     * {@code {"comment", visibleField: 0}} with {@code appendComment} (only when there is one), and
+     * {@code "notify": true} when the customer is mailed (Magento's default is not to). The
+     * invoice's and the shipment's differ in the names only (camel case for one, not the other).
+     */
+    static Map<String, Object> body(Map<String, Object> start, Map<String, Object> items, String itemIdField, String comment,
+            String visibleField, boolean email, boolean includeComment) {
+        Map<String, Object> body = new LinkedHashMap<>(start);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        (items == null ? Map.<String, Object>of() : items).forEach((item, qty) -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put(itemIdField, item);
+            line.put("qty", qty);
+            lines.add(line);
+        });
+        body.put("items", lines);
+        if (comment != null) {
+            body.put("comment", Map.of("comment", comment, visibleField, 0));
+            body.put("appendComment", includeComment);
+        }
+        if (email) {
+            body.put("notify", true);
+        }
+        return body;
     }
 }

@@ -55,15 +55,8 @@ public final class ShipmentAdapter extends Magento2Adapter implements io.connect
      */
     @Override
     public String create(String orderExternalId, Map<String, Object> items, String comment, boolean email, boolean includeComment) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", InvoiceAdapter.lines(items, "order_item_id"));
-        if (comment != null) {
-            body.put("comment", Map.of("comment", comment, "is_visible_on_front", 0));
-            body.put("appendComment", includeComment);
-        }
-        if (email) {
-            body.put("notify", true);
-        }
+        Map<String, Object> body = SalesDocuments.body(Map.of(), items, "order_item_id", comment, "is_visible_on_front", email,
+                includeComment);
         RestPath path = RestPath.of("order/{}/ship", orderExternalId);
         return SalesDocuments.created("shipment", () -> client().post(path, body));
     }
