@@ -2,8 +2,11 @@
 # ready Karaf started on an empty store on H2 or on PostgreSQL, a backend record "bench" on the
 # simulator, the PostgreSQL helpers. The caller sets root, karaf, datasource, out (where the H2
 # datasource file is kept: datasource-h2.cfg), pg_port, url (the simulator's XML-RPC URL), chunk,
-# and optionally jfr (a Flight Recorder file) and backend_options (more --option KEY=VALUE for the
-# backend record).
+# and optionally jfr (a Flight Recorder file), backend_options (more --option KEY=VALUE for the
+# backend record) and, for another backend version than Magento 1's XML-RPC, backend_version
+# (magento/1.7 by default), backend_location (the URL the backend record gets; $url by default) and
+# backend_credentials (an array of its connector:backend-add options; --username odoo --password
+# odoo42 by default).
 
 bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$root/benchmarks/target/benchmarks.jar" "io.connector.benchmarks.importbench.$@"; }
 say() { printf '\n== %s\n' "$*"; }
@@ -53,11 +56,11 @@ EOF
             "$karaf/bin/start" 2>/dev/null
         fi
         deadline=$((SECONDS + 120))
-        until c connector:backends 2>/dev/null | grep -q 'magento/1.7 '; do
+        until c connector:backends 2>/dev/null | grep -q "${backend_version:-magento/1.7} "; do
             [ $SECONDS -lt $deadline ] || break
             sleep 1
         done
-        c connector:backends 2>/dev/null | grep -q 'magento/1.7 ' && break
+        c connector:backends 2>/dev/null | grep -q "${backend_version:-magento/1.7} " && break
         [ $attempt = 1 ] || { echo "Karaf did not start; see $karaf/data/log/karaf.log" >&2; exit 1; }
         echo "Karaf did not start within 120 s; starting it again" >&2
         kill "$(pgrep -f "karaf.base=$karaf" | head -1)" 2>/dev/null || true
@@ -66,9 +69,11 @@ EOF
     done
     karaf_pid=$(pgrep -f "karaf.base=$karaf" | head -1)
     # The import's chunk is the loop's: the backend option import.chunk (the import's default is 50).
+    local credentials=(--username odoo --password odoo42)
+    [ -z "${backend_credentials+set}" ] || credentials=("${backend_credentials[@]}")
     # shellcheck disable=SC2086
-    c connector:backend-add --location "$url" --username odoo --password odoo42 --option "import.chunk=$chunk" \
-        ${backend_options:-} bench magento/1.7 >/dev/null
+    c connector:backend-add --location "${backend_location:-$url}" "${credentials[@]}" --option "import.chunk=$chunk" \
+        ${backend_options:-} bench "${backend_version:-magento/1.7}" >/dev/null
     for _ in $(seq 1 30); do c connector:backend-list | grep -q '^bench ' && break; sleep 0.5; done
 }
 cpu() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / tck }' "/proc/$karaf_pid/stat"; }

@@ -1,6 +1,5 @@
 package io.connector.benchmarks.importbench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,46 +7,42 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import io.connector.magento.v17.client.MagentoClient;
 
 /**
  * Method (b) of {@code scripts/bench-import}: a hand-written loop that makes exactly the HTTP calls
  * of the chunked import and writes the same rows with plain JDBC in the same transactions, with the
  * import's thread count and no framework (no job queue, store, units or mappers).
  * <p>
- * One API session for the run (login once), as the import's client shares one per backend. Per
- * chunk of customer ids: one {@code multiCall} of {@code customer.info}, one of
- * {@code customer_address.list}, then one of the chunk's {@code customer_address.info}; per chunk of
- * product ids one multiCall of {@code ol_catalog_product.info}. The import's client splits a
- * multiCall of more than {@code MagentoClient.DEFAULT_MULTICALL_MAX} calls (100); this is the
- * same client, so it splits them the same way.
- * Then the chunk in one transaction ({@link LoopRows}); a record whose lock another thread's chunk
- * held is read again and written on its own once every chunk is done, as the import gives it a job
- * of its own. The ids come from {@code ol_customer.search} per website
- * and {@code catalog_product.list}, as the import's batch step finds them.
+ * What it reads and how is the protocol's ({@link LoopShop}): over Magento 1's XML-RPC
+ * ({@link XmlRpcLoopShop}) a chunk is three {@code multiCall}s in one API session; over Magento 2's
+ * REST ({@link RestLoopShop}) one {@code GET} per record. Then the chunk in one transaction
+ * ({@link LoopRows}), the same for both; a record whose lock another thread's chunk held is read
+ * again and written on its own once every chunk is done, as the import gives it a job of its own.
  *
  * <pre>
  * java -cp benchmarks.jar io.connector.benchmarks.importbench.LoopImport URL USER KEY THREADS CHUNK \
  *     JDBC_URL JDBC_USER JDBC_PASSWORD MODELS_FILE...
+ * java -cp benchmarks.jar io.connector.benchmarks.importbench.LoopImport --rest LOCATION TOKEN THREADS CHUNK \
+ *     JDBC_URL JDBC_USER JDBC_PASSWORD MODELS_FILE...
  * </pre>
- * The database must be empty; the models files are those the distribution loads, in its order.
+ * URL is the XML-RPC endpoint; LOCATION the Magento 2 shop's base URL ({@code /index.php/rest/V1} is
+ * appended), TOKEN its access token. The database must be empty; the models files are those the
+ * distribution loads, in its order.
  */
 public final class LoopImport {
 
     private static final String BACKEND_ID = "bench-loop";
 
-    private final MagentoClient magento;
+    private final LoopShop shop;
     private final String jdbcUrl;
     private final String jdbcUser;
     private final String jdbcPassword;
@@ -59,8 +54,8 @@ public final class LoopImport {
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
     private final List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private LoopImport(MagentoClient magento, String jdbcUrl, String jdbcUser, String jdbcPassword, int threads, int chunk) {
-        this.magento = magento;
+    private LoopImport(LoopShop shop, String jdbcUrl, String jdbcUser, String jdbcPassword, int threads, int chunk) {
+        this.shop = shop;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
         this.jdbcPassword = jdbcPassword;
@@ -69,8 +64,11 @@ public final class LoopImport {
     }
 
     public static void main(String[] args) throws Exception {
+        // Over REST "--rest LOCATION TOKEN" take the places of "URL USER KEY": the arguments after are where they are.
+        boolean rest = args.length > 0 && args[0].equals("--rest");
         if (args.length < 9) {
             System.err.println("Usage: LoopImport URL USER KEY THREADS CHUNK JDBC_URL JDBC_USER JDBC_PASSWORD MODELS_FILE...");
+            System.err.println("       LoopImport --rest LOCATION TOKEN THREADS CHUNK JDBC_URL JDBC_USER JDBC_PASSWORD MODELS_FILE...");
             System.exit(2);
         }
         int threads = Args.positive("THREADS", args[3]);
@@ -83,12 +81,12 @@ public final class LoopImport {
             }
         }
         LoopSetup.schema(args[5], args[6], args[7], models);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        try (MagentoClient magento = new MagentoClient("loop", args[0], args[1], args[2], http, Duration.ofSeconds(60))) {
-            LoopImport loop = new LoopImport(magento, args[5], args[6], args[7], threads, chunk);
+        String shopUrl = rest ? args[1] : args[0];
+        try (LoopShop shop = rest ? new RestLoopShop(args[1], args[2]) : new XmlRpcLoopShop(args[0], args[1], args[2])) {
+            LoopImport loop = new LoopImport(shop, args[5], args[6], args[7], threads, chunk);
             try {
-                LoopSetup.rows(loop.connection(), magento, BACKEND_ID);
-                Measure measure = new Measure(Measure.baseUrl(args[0]));
+                LoopSetup.rows(loop.connection(), shop, BACKEND_ID);
+                Measure measure = new Measure(Measure.baseUrl(shopUrl));
                 loop.customers(measure);
                 loop.products(measure);
                 System.out.println("tables " + LoopSetup.counts(loop.connection()).entrySet().stream()
@@ -104,70 +102,30 @@ public final class LoopImport {
         measure.start();
         List<String> ids = new ArrayList<>();
         for (String website : websites()) {
-            for (Object id : (List<?>) magento.call("ol_customer.search", List.of(Map.of("website_id", Map.of("in", List.of(website)))))) {
-                ids.add(String.valueOf(id));
-            }
+            ids.addAll(shop.customerIds(website));
         }
-        long[] totals = inChunks(ids, part -> {
-            List<Object> infos = multiCall("customer.info", part.stream().map(id -> List.<Object>of(Integer.valueOf(id))).toList());
-            List<Object> lists = multiCall("customer_address.list", part.stream()
-                    .map(id -> List.<Object>of(Map.of("customer_id", Map.of("eq", id)))).toList());
-            List<List<Object>> addressCalls = new ArrayList<>();
-            List<Integer> owners = new ArrayList<>();
-            for (int i = 0; i < part.size(); i++) {
-                for (Object address : (List<?>) lists.get(i)) {
-                    addressCalls.add(List.of(Integer.valueOf(String.valueOf(((Map<?, ?>) address).get("customer_address_id")))));
-                    owners.add(i);
-                }
-            }
-            List<Object> addresses = addressCalls.isEmpty() ? List.of() : multiCall("customer_address.info", addressCalls);
-            List<LoopRows.Customer> customers = new ArrayList<>();
-            for (int i = 0; i < part.size(); i++) {
-                customers.add(new LoopRows.Customer(part.get(i), struct(infos.get(i)), new ArrayList<>()));
-            }
-            for (int a = 0; a < addresses.size(); a++) {
-                customers.get(owners.get(a)).addresses().add(struct(addresses.get(a)));
-            }
-            return writeAll(customers, LoopRows.Customer::id, (c, records) -> rows.customers(c, records), this::customerAlone);
-        });
+        long[] totals = inChunks(ids, part -> writeAll(shop.customers(part), LoopRows.Customer::id,
+                (c, records) -> rows.customers(c, records), this::customerAlone));
         measure.end("customers", "loop", totals[0], totals[1], totals[2], commits.get());
     }
 
     private void products(Measure measure) throws Exception {
         commits.set(0);
         measure.start();
-        List<String> ids = new ArrayList<>();
-        for (Object item : (List<?>) magento.call("catalog_product.list", List.of(Map.of()))) {
-            ids.add(String.valueOf(((Map<?, ?>) item).get("product_id")));
-        }
-        long[] totals = inChunks(ids, part -> {
-            List<Object> answers = multiCall("ol_catalog_product.info", part.stream()
-                    .map(id -> Arrays.<Object>asList(Integer.valueOf(id), null, null, "id")).toList());
-            List<Map<String, Object>> products = answers.stream().map(LoopImport::struct).toList();
-            return writeAll(products, p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records),
-                    this::productAlone);
-        });
+        List<String> ids = shop.productIds();
+        long[] totals = inChunks(ids, part -> writeAll(shop.products(part), p -> String.valueOf(p.get("product_id")),
+                (c, records) -> rows.products(c, records), this::productAlone));
         measure.end("products", "loop", ids.size(), totals[1], totals[2], commits.get());
     }
 
     /** A customer a chunk could not lock, as the import's job of its own reads and writes it: apart, with plain calls. */
     private long[] customerAlone(String id) throws SQLException {
-        Map<String, Object> info = struct(magento.call("customer.info", List.of(Integer.valueOf(id))));
-        List<List<Object>> addressCalls = new ArrayList<>();
-        for (Object address : (List<?>) magento.call("customer_address.list", List.of(Map.of("customer_id", Map.of("eq", id))))) {
-            addressCalls.add(List.of(Integer.valueOf(String.valueOf(((Map<?, ?>) address).get("customer_address_id")))));
-        }
-        List<Map<String, Object>> addresses = new ArrayList<>();
-        if (!addressCalls.isEmpty()) {
-            multiCall("customer_address.info", addressCalls).forEach(a -> addresses.add(struct(a)));
-        }
-        return writeAll(List.of(new LoopRows.Customer(id, info, addresses)), LoopRows.Customer::id,
-                (c, records) -> rows.customers(c, records), this::customerAlone);
+        return writeAll(List.of(shop.customer(id)), LoopRows.Customer::id, (c, records) -> rows.customers(c, records),
+                this::customerAlone);
     }
 
     private long[] productAlone(String id) throws SQLException {
-        Map<String, Object> product = struct(magento.call("ol_catalog_product.info", Arrays.asList(Integer.valueOf(id), null, null, "id")));
-        return writeAll(List.of(product), p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records),
+        return writeAll(List.of(shop.product(id)), p -> String.valueOf(p.get("product_id")), (c, records) -> rows.products(c, records),
                 this::productAlone);
     }
 
@@ -253,21 +211,6 @@ public final class LoopImport {
     @FunctionalInterface
     private interface Leftover {
         long[] get() throws SQLException;
-    }
-
-    private List<Object> multiCall(String method, List<List<Object>> args) {
-        List<Object> answers = magento.multiCall(args.stream().map(a -> new MagentoClient.Call(method, a)).toList());
-        for (Object answer : answers) {
-            if (answer instanceof RuntimeException failure) {
-                throw failure;
-            }
-        }
-        return answers;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> struct(Object answer) {
-        return (Map<String, Object>) answer;
     }
 
     /** The websites the metadata step stored, as the import's batch step reads them. */

@@ -17,7 +17,6 @@ import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.connector.magento.v17.client.MagentoClient;
 import io.connector.store.internal.JdbcRecordStore;
 import io.connector.store.internal.RecordListeners;
 import io.connector.store.internal.model.ModelFileReader;
@@ -59,39 +58,35 @@ final class LoopSetup {
         }
     }
 
-    static void rows(Connection c, MagentoClient magento, String backendId) throws SQLException {
+    static void rows(Connection c, LoopShop shop, String backendId) throws SQLException {
         LocalDateTime now = Sql.now();
-        for (Object id : (List<?>) magento.call("ol_websites.search", List.of(Map.of()))) {
-            Map<?, ?> website = (Map<?, ?>) magento.call("ol_websites.info", List.of(id));
-            insert(c, "magento_website", now, Map.of("backend_id", backendId, "external_id", String.valueOf(id), "name",
-                    String.valueOf(website.get("name")), "code", String.valueOf(website.get("code")), "sync_date", now));
+        for (LoopShop.Website website : shop.websites()) {
+            insert(c, "magento_website", now, Map.of("backend_id", backendId, "external_id", website.id(), "name", website.name(),
+                    "code", website.code(), "sync_date", now));
         }
-        for (Object item : (List<?>) magento.call("ol_customer_groups.list", List.of(Map.of()))) {
-            Map<?, ?> group = (Map<?, ?>) item;
-            long category = insert(c, "res_partner_category", now, Map.of("name", String.valueOf(group.get("customer_group_code")),
-                    "active", true));
-            insert(c, "magento_res_partner_category", now, Map.of("backend_id", backendId, "external_id",
-                    String.valueOf(group.get("customer_group_id")), "record_id", category, "sync_date", now));
+        for (LoopShop.Group group : shop.customerGroups()) {
+            long category = insert(c, "res_partner_category", now, Map.of("name", group.code(), "active", true));
+            insert(c, "magento_res_partner_category", now, Map.of("backend_id", backendId, "external_id", group.id(),
+                    "record_id", category, "sync_date", now));
         }
-        category(c, (Map<?, ?>) magento.call("catalog_category.tree", List.of()), null, backendId, now);
+        category(c, shop.categoryTree(), null, backendId, now);
         c.commit();
     }
 
     /** A category and, below it, its children: parents first, as the import brings them in. */
-    private static void category(Connection c, Map<?, ?> node, Long parent, String backendId, LocalDateTime now) throws SQLException {
+    private static void category(Connection c, LoopShop.Category node, Long parent, String backendId, LocalDateTime now)
+            throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", String.valueOf(node.get("name")));
+        values.put("name", node.name());
         values.put("sequence", 0);
         if (parent != null) {
             values.put("parent_id", parent);
         }
         long id = insert(c, "product_category", now, values);
-        insert(c, "magento_product_category", now, Map.of("backend_id", backendId, "external_id", String.valueOf(node.get("category_id")),
-                "record_id", id, "sync_date", now));
-        if (node.get("children") instanceof List<?> children) {
-            for (Object child : children) {
-                category(c, (Map<?, ?>) child, id, backendId, now);
-            }
+        insert(c, "magento_product_category", now, Map.of("backend_id", backendId, "external_id", node.id(), "record_id", id,
+                "sync_date", now));
+        for (LoopShop.Category child : node.children()) {
+            category(c, child, id, backendId, now);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Measure {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
     private final String statsUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,7 +49,8 @@ final class Measure {
 
     /**
      * Ends the phase and prints its line: {@code phase NAME method=M records=N rows=R skipped=K seconds=S
-     * cpu=C commits=K requests=Q path.X=n...}; {@code commits} is left out when {@code commits < 0}.
+     * cpu=C commits=K requests=Q path.X=n...}; {@code commits} is left out when {@code commits < 0}; a path's spaces
+     * are {@code %20}.
      */
     void end(String phase, String method, long records, long rows, long skipped, long commits) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -63,10 +66,19 @@ final class Measure {
             line.append(" requests=").append(stats.path("requests").asLong());
             Map<String, Long> paths = new TreeMap<>();
             stats.path("paths").fields().forEachRemaining(e -> paths.put(e.getKey(), e.getValue().asLong()));
-            stats.path("methods").fields().forEachRemaining(e -> paths.put("xmlrpc." + e.getKey(), e.getValue().asLong()));
-            paths.forEach((path, count) -> line.append(" path.").append(path).append('=').append(count));
+            stats.path("methods").fields().forEachRemaining(e -> paths.put(methodKey(e.getKey()), e.getValue().asLong()));
+            // A REST route has a space ("GET customers/{id}"): written %20, as the line's words are split on spaces.
+            paths.forEach((path, count) -> line.append(" path.").append(path.replace(" ", "%20")).append('=').append(count));
         }
         System.out.println(line);
+    }
+
+    /**
+     * A request's method among the counts: {@code xmlrpc.multiCall} for an XML-RPC method,
+     * {@code http.GET} for a REST request's HTTP method ({@code scripts/bench-import} says them so too).
+     */
+    static String methodKey(String method) {
+        return (HTTP_METHODS.contains(method) ? "http." : "xmlrpc.") + method;
     }
 
     private JsonNode stats(String verb, String path) {
