@@ -29,6 +29,21 @@ public record MagentoSettings(Duration timeout, String salePrefix, String defaul
     private static final int MAX_ANSWER_MB_LIMIT = 2047;
     /** Option: how often a call that only reads is sent again after a passing network fault (0 to 10). */
     public static final String NETWORK_RETRIES = "network.retries";
+    /** Option: whether a product import brings its images (true, the default, or false). */
+    public static final String PRODUCT_IMAGES = "product.images";
+
+    /**
+     * The backend record's {@value #PRODUCT_IMAGES}: an integrator whose store keeps no images
+     * saves the downloads (the import then makes only the API's requests).
+     */
+    public static boolean productImages(BackendRecord backend) {
+        return backend.option(PRODUCT_IMAGES).map(value -> switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConnectorException("Backend " + backend.name() + ": option " + PRODUCT_IMAGES + " '" + value
+                    + "' is not true or false");
+        }).orElse(true);
+    }
     /**
      * Two more tries, half a second then about a second later: enough for a proxy's 503 or a
      * reset connection to pass, short beside a job's own retry (ten seconds and more).

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import io.connector.magento.MagentoSettings;
@@ -36,12 +38,19 @@ import io.connector.magento.v20.client.SearchCriteria;
 final class RestLoopShop implements LoopShop {
 
     private final Magento2Client magento;
+    /** A chunk's reads beside the loop thread's own, as the import's client pool has them. */
+    private final ExecutorService reads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "loop-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RestLoopShop(String location, String token) {
         // As the import's Magento2ClientPool builds its HTTP client: no redirects, 10 s to connect.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         this.magento = new Magento2Client("loop", location, token, http, MagentoSettings.DEFAULT_TIMEOUT,
-                MagentoSettings.DEFAULT_MAX_ANSWER_BYTES, MagentoSettings.DEFAULT_NETWORK_RETRIES);
+                MagentoSettings.DEFAULT_MAX_ANSWER_BYTES, MagentoSettings.DEFAULT_NETWORK_RETRIES, reads,
+                Magento2Client.DEFAULT_READ_CONCURRENCY);
     }
 
     @Override
@@ -92,19 +101,30 @@ final class RestLoopShop implements LoopShop {
                 SearchCriteria.all().where("website_id", Condition.IN, List.of(website)).fields("items[id]")), "id");
     }
 
-    /** One {@code GET customers/{id}} per customer, one after the other, as the adapter's chunk read does. */
+    /**
+     * One {@code GET customers/{id}} per customer, {@link Magento2Client#DEFAULT_READ_CONCURRENCY}
+     * at a time, as the adapter's chunk read does ({@link Magento2Client#getAll}).
+     */
     @Override
     public List<LoopRows.Customer> customers(List<String> ids) {
+        List<Object> answers = magento.getAll(ids.stream().map(id -> RestPath.of("customers/{}", id)).toList());
         List<LoopRows.Customer> customers = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            customers.add(customer(id));
+        for (int i = 0; i < ids.size(); i++) {
+            if (answers.get(i) instanceof RuntimeException failure) {
+                throw failure;
+            }
+            customers.add(customer(ids.get(i), answers.get(i)));
         }
         return customers;
     }
 
     @Override
     public LoopRows.Customer customer(String id) {
-        Map<String, Object> info = new LinkedHashMap<>(struct(magento.get(RestPath.of("customers/{}", id))));
+        return customer(id, magento.get(RestPath.of("customers/{}", id)));
+    }
+
+    private LoopRows.Customer customer(String id, Object answer) {
+        Map<String, Object> info = new LinkedHashMap<>(struct(answer));
         List<Map<String, Object>> addresses = addresses(info);
         info.remove("addresses");
         info.put("customer_id", info.remove("id"));
@@ -142,19 +162,27 @@ final class RestLoopShop implements LoopShop {
         return ids(magento.get(RestPath.of("products"), SearchCriteria.all().fields("items[sku]")), "sku");
     }
 
-    /** One {@code GET products/{sku}} per product, one after the other. */
+    /** One {@code GET products/{sku}} per product, a few at a time, as the adapter's chunk read does. */
     @Override
     public List<Map<String, Object>> products(List<String> skus) {
+        List<Object> answers = magento.getAll(skus.stream().map(sku -> RestPath.of("products/{}", sku)).toList());
         List<Map<String, Object>> products = new ArrayList<>(skus.size());
-        for (String sku : skus) {
-            products.add(product(sku));
+        for (Object answer : answers) {
+            if (answer instanceof RuntimeException failure) {
+                throw failure;
+            }
+            products.add(product(answer));
         }
         return products;
     }
 
     @Override
     public Map<String, Object> product(String sku) {
-        Map<String, Object> product = new LinkedHashMap<>(struct(magento.get(RestPath.of("products/{}", sku))));
+        return product(magento.get(RestPath.of("products/{}", sku)));
+    }
+
+    private Map<String, Object> product(Object answer) {
+        Map<String, Object> product = new LinkedHashMap<>(struct(answer));
         if (product.remove("custom_attributes") instanceof List<?> attributes) {
             for (Object attribute : attributes) {
                 if (attribute instanceof Map<?, ?> entry && entry.get("attribute_code") instanceof String code) {
@@ -200,5 +228,6 @@ final class RestLoopShop implements LoopShop {
     @Override
     public void close() {
         // No session to end: the token goes with each request.
+        reads.shutdown();
     }
 }

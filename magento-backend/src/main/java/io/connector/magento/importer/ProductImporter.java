@@ -12,6 +12,7 @@ import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.InvalidDataException;
 import io.connector.core.sync.AbstractRecordImporter;
 import io.connector.magento.MagentoModels;
+import io.connector.magento.MagentoSettings;
 import io.connector.magento.adapter.ProductAdapter;
 import io.connector.magento.adapter.ProductImage;
 import io.connector.magento.internal.importer.ImageDownloader;
@@ -89,7 +90,7 @@ public abstract class ProductImporter extends AbstractRecordImporter {
      * loses it or it is deleted locally.
      */
     protected void importImages(StoreSession session, long bindingId, Map<String, Object> remote) {
-        if (!(unit(BackendAdapter.class) instanceof ProductAdapter products)) {
+        if (!(unit(BackendAdapter.class) instanceof ProductAdapter products) || !MagentoSettings.productImages(backendRecord())) {
             return;
         }
         String externalId = String.valueOf(remote.get("product_id"));

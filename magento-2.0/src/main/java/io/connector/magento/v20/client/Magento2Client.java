@@ -109,7 +109,8 @@ public final class Magento2Client {
         this(backendName, location, token, http, timeout, maxAnswerBytes, networkRetries, null, 1);
     }
 
-    private Magento2Client(String backendName, String location, String token, HttpClient http, Duration timeout, long maxAnswerBytes,
+    /** As above; {@link #getAll} runs its GETs on {@code reads} too, {@code readConcurrency} at a time. */
+    public Magento2Client(String backendName, String location, String token, HttpClient http, Duration timeout, long maxAnswerBytes,
             NetworkRetries networkRetries, ExecutorService reads, int readConcurrency) {
         if (http.followRedirects() != HttpClient.Redirect.NEVER) {
             // The Authorization header would go along to wherever a redirect points.
