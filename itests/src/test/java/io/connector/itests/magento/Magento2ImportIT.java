@@ -89,6 +89,13 @@ public class Magento2ImportIT extends MagentoTestSupport {
                 .containsEntry("record_id", (int) wholesale);
         assertThat(json("connector:records --json --where name=Wholesale res.partner.category")).hasSize(1);
         assertThat(calls("GET customerGroups/{id}")).containsExactly(Map.of("id", "2"));
+
+        // test_import_partner_category: the batch makes a category for a group whose name none has.
+        assertThat(execute("connector:import --wait shop2 customer-groups")).contains("failed: 0");
+        assertThat(json("connector:bindings --json shop2 magento.res.partner.category")).extracting(b -> b.get("external_id"))
+                .contains("1", "2");
+        assertThat(json("connector:records --json --where name=General res.partner.category")).hasSize(1);
+        assertThat(json("connector:records --json --where name=Wholesale res.partner.category")).as("still the one").hasSize(1);
     }
 
     @Test

@@ -44,7 +44,8 @@ public class ProductImagesIT extends MagentoTestSupport {
         options.add(systemProperty(SHOP_URL).value(ImagesShop.url()));
         options.add(systemProperty(ImagesShop.WITH_IMAGES).value(ImagesShop.product(ImagesShop.WITH_IMAGES)));
         options.add(systemProperty(ImagesShop.WITH_MISSING).value(ImagesShop.product(ImagesShop.WITH_MISSING)));
-        options.add(features(featuresUrl(), "connector-magento2"));
+        // Both versions: connector-magento2 no longer brings Magento 1's bundle.
+        options.add(features(featuresUrl(), "connector-magento", "connector-magento2"));
         return options.toArray(new Option[0]);
     }
 
