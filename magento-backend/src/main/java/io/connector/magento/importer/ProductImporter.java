@@ -38,7 +38,6 @@ public abstract class ProductImporter extends AbstractRecordImporter {
 
     /** Shared by the bundle's importers; null: one of this importer's own, made for its first image. */
     private final HttpClient imageHttp;
-    private HttpClient ownImageHttp;
     private ImageDownloader downloader;
 
     /** Downloads images with an HTTP client of its own, made when the first image is. */
@@ -147,14 +146,8 @@ public abstract class ProductImporter extends AbstractRecordImporter {
 
     private ImageDownloader downloader() {
         if (downloader == null) {
-            HttpClient http = imageHttp;
-            if (http == null) {
-                if (ownImageHttp == null) {
-                    ownImageHttp = ImageHttp.newClient();
-                }
-                http = ownImageHttp;
-            }
-            downloader = ImageDownloader.of(http, backendRecord());
+            // Made once per importer: its own HTTP client, when it was given none, is made here once too.
+            downloader = ImageDownloader.of(imageHttp != null ? imageHttp : ImageHttp.newClient(), backendRecord());
         }
         return downloader;
     }
