@@ -1,6 +1,7 @@
 package io.connector.api;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -16,4 +17,18 @@ public interface BackendRecords {
 
     /** Like {@link #find} but fails with an error that lists the configured backends. */
     BackendRecord get(String nameOrId) throws UnknownBackendException;
+
+    /**
+     * Configures a new backend record, sealing its password; returns it once it is active.
+     *
+     * @param backend a declared backend's name, e.g. {@code magento/1.7}
+     * @param options further settings, e.g. {@code sale.prefix}
+     * @throws IllegalArgumentException naming what is wrong: the name, a name already taken, the location, an option
+     * @throws UnknownBackendException when no installed bundle declares {@code backend}
+     */
+    BackendRecord add(String name, String backend, String location, String username, String password,
+            Map<String, String> options);
+
+    /** Removes a backend record's configuration; its bindings stay, keyed by its id. Returns what was removed. */
+    BackendRecord remove(String nameOrId) throws UnknownBackendException;
 }

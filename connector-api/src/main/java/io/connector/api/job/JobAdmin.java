@@ -2,6 +2,7 @@ package io.connector.api.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,9 @@ public interface JobAdmin {
 
     /** Jobs newest first, with the given filters (null for any); an unknown state or a limit below 1 is an error. */
     List<JobView> list(String state, String channel, String backendId, int limit);
+
+    /** {@link #list(String, String, String, int)}, of one job function too (null for any). */
+    List<JobView> list(String state, String channel, String backendId, String function, int limit);
 
     /** One job with its history; an unknown uuid is an error. */
     JobView get(String uuid);
@@ -39,6 +43,16 @@ public interface JobAdmin {
 
     /** Sets a job done by hand, recording who; the jobs waiting on it go on. */
     void markDone(String uuid, String who);
+
+    /** How many jobs ended done and failed in one minute. */
+    record Minute(LocalDateTime minute, long done, long failed) {
+    }
+
+    /**
+     * Jobs that ended done or failed since {@code since}, per minute (UTC, the minutes without any
+     * left out), oldest first: what a console charts. Counted in the database, every node's jobs.
+     */
+    List<Minute> endedPerMinute(Instant since);
 
     /** Jobs per channel and state, every configured channel listed. */
     Map<String, Map<String, Long>> counts();

@@ -47,6 +47,11 @@ public final class JobAdminService implements JobAdmin {
 
     @Override
     public List<JobView> list(String state, String channel, String backendId, int limit) {
+        return list(state, channel, backendId, null, limit);
+    }
+
+    @Override
+    public List<JobView> list(String state, String channel, String backendId, String function, int limit) {
         if (state != null && !JobState.ALL.contains(state)) {
             throw new IllegalArgumentException("Unknown job state '" + state + "'. States: " + String.join(", ", JobState.ALL));
         }
@@ -54,7 +59,12 @@ public final class JobAdminService implements JobAdmin {
             throw new IllegalArgumentException("--limit must be 1 or more, not " + limit);
         }
         return sql.inTransaction(tx -> JobReads.list(tx.connection(), state,
-                channel == null ? null : ChannelTree.normalize(channel), backendId, limit));
+                channel == null ? null : ChannelTree.normalize(channel), backendId, function, limit));
+    }
+
+    @Override
+    public List<Minute> endedPerMinute(Instant since) {
+        return sql.inTransaction(tx -> JobReads.endedPerMinute(tx.connection(), utc(since)));
     }
 
     @Override

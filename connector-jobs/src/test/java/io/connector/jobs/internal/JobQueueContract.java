@@ -284,6 +284,32 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void jobsAreListedByFunctionAndCountedPerMinuteOfTheirEnd() throws Exception {
+        register("idle", Map.of(), context -> "idle");
+        register("broken", Map.of(), context -> {
+            throw new IllegalArgumentException("bad data");
+        });
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        start(new TestJobConfig());
+        String idle = queue.job("idle").delay();
+        String broken = queue.job("broken").delay();
+        String second = queue.job("idle").delay();
+        awaitState(idle, "done");
+        awaitState(second, "done");
+        awaitState(broken, "failed");
+        assertThat(parts.admin.list(null, null, null, "idle", 10)).extracting(JobView::uuid).containsExactly(second, idle);
+        assertThat(parts.admin.list("failed", null, null, "idle", 10)).isEmpty();
+        assertThat(parts.admin.list(null, null, null, "broken", 10)).extracting(JobView::uuid).containsExactly(broken);
+
+        List<io.connector.api.job.JobAdmin.Minute> minutes = parts.admin.endedPerMinute(before.minusSeconds(60));
+        assertThat(minutes).isNotEmpty();
+        assertThat(minutes.stream().mapToLong(io.connector.api.job.JobAdmin.Minute::done).sum()).isEqualTo(2);
+        assertThat(minutes.stream().mapToLong(io.connector.api.job.JobAdmin.Minute::failed).sum()).isEqualTo(1);
+        assertThat(minutes).allSatisfy(m -> assertThat(m.minute().getSecond()).isZero());
+        assertThat(parts.admin.endedPerMinute(java.time.Instant.now().plusSeconds(120))).isEmpty();
+    }
+
+    @Test
     void anIdentityKeyKeepsOneActiveJobEvenUnderConcurrency() throws Exception {
         queueOnly(new TestJobConfig());
         String first = queue.job("record").identityKey("import partner 136").delay();

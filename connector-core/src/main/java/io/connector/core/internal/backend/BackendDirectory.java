@@ -96,6 +96,7 @@ public final class BackendDirectory implements BackendRecords {
      * @param backend a declared backend's name, e.g. {@code magento/1.7}
      * @param options further properties, e.g. {@code sale.prefix}
      */
+    @Override
     public BackendRecord add(String name, String backend, String location, String username, String password,
             Map<String, String> options) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
@@ -140,7 +141,7 @@ public final class BackendDirectory implements BackendRecords {
         return get(id);
     }
 
-    /** Removes a backend record's configuration; its bindings stay, keyed by its id. */
+    @Override
     public BackendRecord remove(String nameOrId) {
         ConfiguredBackend record = (ConfiguredBackend) get(nameOrId);
         try {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.connector.api.job.JobAdmin;
 import io.connector.api.job.JobView;
 import io.connector.store.spi.Database;
 import io.connector.store.spi.Sql;
@@ -41,7 +42,8 @@ public final class JobReads {
     }
 
     /** Jobs newest first, with the given filters (null for any). */
-    public static List<JobView> list(Connection c, String state, String channel, String backendId, int limit) throws SQLException {
+    public static List<JobView> list(Connection c, String state, String channel, String backendId, String function, int limit)
+            throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (state != null) {
@@ -56,9 +58,36 @@ public final class JobReads {
             conditions.add("\"backend_id\" = ?");
             params.add(backendId);
         }
+        if (function != null) {
+            conditions.add("\"function_name\" = ?");
+            params.add(function);
+        }
         String sql = "SELECT * FROM " + JobRows.JOB_WITH_PAYLOAD + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY \"id\" DESC LIMIT " + limit;
         return views(c, sql, params);
+    }
+
+    /**
+     * Jobs ended done or failed since {@code since}, per minute. The database truncates and counts
+     * (DATE_TRUNC means the same on H2 and PostgreSQL) over the index on ended_at: an hour of a busy
+     * queue is millions of rows, which must not cross the wire to be counted.
+     */
+    public static List<JobAdmin.Minute> endedPerMinute(Connection c, LocalDateTime since) throws SQLException {
+        java.util.TreeMap<LocalDateTime, long[]> minutes = new java.util.TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT DATE_TRUNC('minute', \"ended_at\") AS \"minute\", \"state\", "
+                + "COUNT(*) AS \"jobs\" FROM \"connector_job\" WHERE \"ended_at\" >= ? AND \"state\" IN (?, ?) "
+                + "GROUP BY DATE_TRUNC('minute', \"ended_at\"), \"state\"")) {
+            select.setObject(1, since);
+            select.setString(2, DONE);
+            select.setString(3, FAILED);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] counts = minutes.computeIfAbsent(rows.getObject("minute", LocalDateTime.class), m -> new long[2]);
+                    counts[rows.getString("state").equals(DONE) ? 0 : 1] += rows.getLong("jobs");
+                }
+            }
+        }
+        return minutes.entrySet().stream().map(e -> new JobAdmin.Minute(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     /** A job as {@link #view} reads it, and whether its identity key holds only until its claim. */
