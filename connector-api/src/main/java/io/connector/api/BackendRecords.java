@@ -18,6 +18,11 @@ public interface BackendRecords {
     /** Like {@link #find} but fails with an error that lists the configured backends. */
     BackendRecord get(String nameOrId) throws UnknownBackendException;
 
+    /*
+     * The two changes have defaults for the sets of records that are fixed (a test's, a tool's);
+     * the connector core's records are configurations and take both.
+     */
+
     /**
      * Configures a new backend record, sealing its password; returns it once it is active.
      *
@@ -26,9 +31,13 @@ public interface BackendRecords {
      * @throws IllegalArgumentException naming what is wrong: the name, a name already taken, the location, an option
      * @throws UnknownBackendException when no installed bundle declares {@code backend}
      */
-    BackendRecord add(String name, String backend, String location, String username, String password,
-            Map<String, String> options);
+    default BackendRecord add(String name, String backend, String location, String username, String password,
+            Map<String, String> options) {
+        throw new UnsupportedOperationException("These backend records are fixed: " + getClass().getName());
+    }
 
     /** Removes a backend record's configuration; its bindings stay, keyed by its id. Returns what was removed. */
-    BackendRecord remove(String nameOrId) throws UnknownBackendException;
+    default BackendRecord remove(String nameOrId) throws UnknownBackendException {
+        throw new UnsupportedOperationException("These backend records are fixed: " + getClass().getName());
+    }
 }

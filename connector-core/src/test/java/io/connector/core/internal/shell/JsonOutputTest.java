@@ -181,16 +181,5 @@ class JsonOutputTest {
         public BackendRecord get(String nameOrId) {
             return find(nameOrId).orElseThrow();
         }
-
-        @Override
-        public BackendRecord add(String name, String backend, String location, String username, String password,
-                java.util.Map<String, String> options) {
-            throw new UnsupportedOperationException("one fixed backend");
-        }
-
-        @Override
-        public BackendRecord remove(String nameOrId) {
-            throw new UnsupportedOperationException("one fixed backend");
-        }
     }
 }
