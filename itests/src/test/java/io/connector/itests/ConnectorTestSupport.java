@@ -116,7 +116,7 @@ public abstract class ConnectorTestSupport {
         return options;
     }
 
-    private static String freePort() {
+    protected static String freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {
