@@ -7,29 +7,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.connector.api.Backend;
-import io.connector.api.BackendRecord;
-import io.connector.api.BackendRecords;
 import io.connector.api.ConnectorException;
 import io.connector.api.DeclareImport;
 import io.connector.api.ImportDeclaration;
 import io.connector.api.Imports;
 import io.connector.api.UnknownBackendException;
-import io.connector.api.job.JobBuilder;
-import io.connector.api.job.JobGraph;
-import io.connector.api.job.JobQueue;
-import io.connector.api.job.JobStep;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BatchImporter;
+import io.connector.core.internal.KeptJobs;
+import io.connector.core.internal.TestShop;
 import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
 import io.connector.core.internal.resolver.BackendInfo;
 import io.connector.core.internal.resolver.TestUnits;
@@ -51,95 +40,6 @@ class ImportLauncherTest {
         }
     }
 
-    record Shop(String id, String name, Backend backend) implements BackendRecord {
-        public String location() {
-            return "http://127.0.0.1:1";
-        }
-
-        public String username() {
-            return "";
-        }
-
-        public String password() {
-            return "";
-        }
-
-        public Optional<String> option(String key) {
-            return Optional.empty();
-        }
-    }
-
-    record OneBackend(BackendRecord record) implements BackendRecords {
-        public Collection<BackendRecord> all() {
-            return List.of(record);
-        }
-
-        public Optional<BackendRecord> find(String nameOrId) {
-            return List.of(record.id(), record.name()).contains(nameOrId) ? Optional.of(record) : Optional.empty();
-        }
-
-        public BackendRecord get(String nameOrId) {
-            return find(nameOrId).orElseThrow(() -> new UnknownBackendException("No backend record '" + nameOrId
-                    + "'; configured: " + record.name()));
-        }
-    }
-
-    /** Keeps what was delayed: each job's function and builder calls; a chain's jobs in order. */
-    static final class KeptJobs implements JobQueue {
-        final List<Map<String, Object>> delayed = Collections.synchronizedList(new ArrayList<>());
-        final List<List<String>> chains = new ArrayList<>();
-        private final Map<Object, Map<String, Object>> built = new HashMap<>();
-
-        @Override
-        public JobBuilder job(String function) {
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("function", function);
-            JobBuilder builder = (JobBuilder) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {JobBuilder.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "delay" -> delay(job);
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        case "runNow", "onDone" -> throw new UnsupportedOperationException(method.getName());
-                        default -> {
-                            job.put(method.getName(), args == null ? null : args[0]);
-                            yield proxy;
-                        }
-                    });
-            built.put(builder, job);
-            return builder;
-        }
-
-        private String delay(Map<String, Object> job) {
-            delayed.add(job);
-            return "uuid-" + delayed.size();
-        }
-
-        @Override
-        public JobGraph chain(JobStep... steps) {
-            return new JobGraph() {
-                @Override
-                public List<String> delay() {
-                    List<String> uuids = new ArrayList<>();
-                    for (JobStep step : steps) {
-                        uuids.add(KeptJobs.this.delay(built.get(step)));
-                    }
-                    chains.add(uuids);
-                    return uuids;
-                }
-
-                @Override
-                public JobGraph onDone(JobStep next) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public JobGraph group(JobStep... steps) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private StoreFixture fixture;
     private final UnitRegistry units = new UnitRegistry();
     private final KeptJobs jobs = new KeptJobs();
@@ -152,8 +52,8 @@ class ImportLauncherTest {
         units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
         units.unitRegistered("batches", TestUnits.unit("Batches").type(BatchImporter.class.getName()).on("shop")
                 .models("shop.res.partner", "shop.res.partner.category").instances(Batches::new).build());
-        BackendRecord shop = new Shop("b1", "Madison Island", units.get("shop"));
-        launcher = new ImportLauncher(new OneBackend(shop), new ConnectorEnvironmentFactory(units, fixture.store, jobs), jobs,
+        TestShop shop = new TestShop("b1", "Madison Island", units.get("shop"));
+        launcher = new ImportLauncher(shop.records(), new ConnectorEnvironmentFactory(units, fixture.store, jobs), jobs,
                 fixture.store, Clock.fixed(NOW, ZoneOffset.UTC));
         launcher.addImport(new ImportDeclaration() {
         }, declaration("partners", 1, true, "shop.res.partner.category", "shop.res.partner"));
@@ -174,13 +74,8 @@ class ImportLauncherTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> args(Map<String, Object> job) {
-        return (Map<String, Object>) job.get("args");
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> filters(Map<String, Object> job) {
-        return (Map<String, Object>) args(job).get("filters");
+        return (Map<String, Object>) KeptJobs.args(job).get("filters");
     }
 
     @Test
@@ -206,7 +101,7 @@ class ImportLauncherTest {
         assertThat(started.jobUuids()).containsExactly("uuid-1", "uuid-2");
         assertThat(jobs.chains).containsExactly(List.of("uuid-1", "uuid-2"));
         assertThat(jobs.delayed).extracting(job -> job.get("function")).containsOnly("import_batch");
-        assertThat(jobs.delayed).extracting(job -> (Object) args(job).get("model"))
+        assertThat(jobs.delayed).extracting(job -> (Object) KeptJobs.args(job).get("model"))
                 .containsExactly("shop.res.partner.category", "shop.res.partner");
         assertThat(jobs.delayed).allSatisfy(job -> {
             assertThat(filters(job)).as("the importer's default chunk size").doesNotContainKey(BatchImporter.CHUNK_SIZE)
