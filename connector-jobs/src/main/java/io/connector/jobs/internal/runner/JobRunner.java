@@ -17,6 +17,7 @@ import io.connector.api.BackendRecord;
 import io.connector.api.BackendRecords;
 
 import io.connector.api.job.JobQueue;
+import io.connector.api.monitoring.ActivityListener;
 import io.connector.jobs.internal.ChannelTree;
 import io.connector.jobs.internal.JobChannels;
 import io.connector.jobs.internal.JobConfiguration;
@@ -70,6 +71,7 @@ public final class JobRunner {
     private Supplier<Set<String>> nodeBackendIds = this::configuredBackends;
 
     private final LocalJobs local = new LocalJobs();
+    private final JobActivity activity = new JobActivity();
     private final List<BatchWorker> workers = new ArrayList<>();
     private volatile RunnerSettings settings;
     private ExecutorService executor;
@@ -98,6 +100,16 @@ public final class JobRunner {
         this.channels = channels;
         this.signal = signal;
         this.nodeBackendIds = backendIds;
+    }
+
+    /** Hears how each run of a job on this node ended. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addActivityListener(ActivityListener listener) {
+        activity.add(listener);
+    }
+
+    public void removeActivityListener(ActivityListener listener) {
+        activity.remove(listener);
     }
 
     /** The ids of this node's backend records whose backend is installed: the backends it can run jobs of. */
@@ -170,7 +182,7 @@ public final class JobRunner {
         functions.addArrivalListener(onArrival);
         executor = Executors.newFixedThreadPool(current.threads(), named("connector-job-"));
         for (int i = 0; i < current.threads(); i++) {
-            BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current);
+            BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current, activity);
             workers.add(worker);
             executor.execute(worker);
         }
