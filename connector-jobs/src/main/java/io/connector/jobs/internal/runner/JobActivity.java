@@ -31,10 +31,6 @@ final class JobActivity {
         listeners.remove(listener);
     }
 
-    boolean isEmpty() {
-        return listeners.isEmpty();
-    }
-
     void tell(List<RunEnd> ends) {
         for (RunEnd end : ends) {
             for (ActivityListener listener : listeners) {
