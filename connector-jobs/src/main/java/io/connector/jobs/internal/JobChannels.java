@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.connector.jobs.internal.ChannelTree.Channel;
 import org.osgi.service.component.annotations.Activate;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one owner of the channel configuration: the shorthand of {@code io.connector.jobs} and
  * the channels configured one by one, a configured one replacing the shorthand's of its name.
- * A change applies to the next claim, on a running node.
+ * A change applies to the next claim, on a running node, and is told to the listeners (the
+ * channels' MBeans follow it).
  */
 @Component(service = JobChannels.class, configurationPid = JobConfiguration.PID)
 public final class JobChannels {
@@ -26,6 +28,7 @@ public final class JobChannels {
     private static final Logger LOG = LoggerFactory.getLogger(JobChannels.class);
 
     private final Set<ConfiguredChannel> configured = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<Channel> shorthand;
     private volatile ChannelTree current;
 
@@ -44,17 +47,39 @@ public final class JobChannels {
     void modified(JobConfiguration config) {
         shorthand = ChannelTree.parseChannels(config.channels());
         rebuild();
+        changed();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addChannel(ConfiguredChannel channel) {
         configured.add(channel);
         rebuild();
+        changed();
     }
 
     void removeChannel(ConfiguredChannel channel) {
         configured.remove(channel);
         rebuild();
+        changed();
+    }
+
+    /** Runs {@code listener} after each change, outside this component's lock: it reads {@link #current()} itself. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener to the job channels failed: {}", e.getMessage(), e);
+            }
+        }
     }
 
     /** The channels now. */

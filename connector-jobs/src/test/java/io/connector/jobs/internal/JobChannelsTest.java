@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The channels of a node: the shorthand, and channels configured one by one that replace its own. */
 class JobChannelsTest {
 
-    private static ConfiguredChannel configured(String name, int capacity, boolean sequential, long throttle) {
+    static ConfiguredChannel configured(String name, int capacity, boolean sequential, long throttle) {
         return new ConfiguredChannel(new ChannelConfiguration() {
             @Override
             public String name() {

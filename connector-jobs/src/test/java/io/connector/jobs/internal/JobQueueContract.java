@@ -28,6 +28,7 @@ import io.connector.api.job.JobFunction;
 import io.connector.api.job.JobView;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.api.monitoring.ActivityListener;
 import io.connector.jobs.internal.jmx.JobMetrics;
 import io.connector.jobs.internal.runner.JobRunner;
 import io.connector.jobs.internal.sql.JobClaims;
@@ -150,7 +151,8 @@ abstract class JobQueueContract {
         List<Object> seen = new ArrayList<>();
         register("echo", Map.of(JobFunction.DESCRIPTION, "Echoes"), context -> {
             seen.add(context.args());
-            seen.add(MDC.get("job.uuid") + " " + MDC.get("backend.id"));
+            seen.add(MDC.get("job.uuid") + " " + MDC.get("backend.id") + " " + MDC.get("job.function") + " "
+                    + MDC.get("job.channel"));
             return "echoed " + context.args().get("count");
         });
         start(new TestJobConfig());
@@ -164,7 +166,7 @@ abstract class JobQueueContract {
         assertThat(job.get("started_at")).isNotNull();
         assertThat(job.get("ended_at")).isNotNull();
         assertThat(seen.get(0)).isEqualTo(Map.of("count", 3, "when", "2026-11-22", "items", List.of("a", "b")));
-        assertThat(seen.get(1)).isEqualTo(uuid + " b1");
+        assertThat(seen.get(1)).isEqualTo(uuid + " b1 echo root");
         assertThat(history(uuid)).containsExactly("created", "claimed", "started", "done");
     }
 
@@ -261,6 +263,71 @@ abstract class JobQueueContract {
         assertThat(job).containsEntry("retry", 1).containsEntry("error_message", "later");
         java.time.LocalDateTime eta = (java.time.LocalDateTime) job.get("eta");
         assertThat(Duration.between(Sql.now(), eta).toMinutes()).as("1:3600 -> an hour").isBetween(58L, 60L);
+    }
+
+    @Test
+    void activityListenersHearHowEachRunEndedOnceItCommittedWithItsFunctionChannelAndDuration() throws Exception {
+        AtomicInteger flakyTries = new AtomicInteger();
+        register("flaky", Map.of(), context -> {
+            if (flakyTries.incrementAndGet() == 1) {
+                throw new RetryableJobException("remote busy", Duration.ofMillis(10), false);
+            }
+            Thread.sleep(60);
+            return "ok at last";
+        });
+        register("broken", Map.of(), context -> {
+            throw new IllegalArgumentException("bad data in record 42");
+        });
+        register("idle", Map.of(), context -> {
+            throw new NothingToDoException("already up to date");
+        });
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Duration> took = new ConcurrentHashMap<>();
+        start(new TestJobConfig().channels("root:4,magento:2"));
+        runner.addActivityListener(new ActivityListener() {
+            @Override
+            public void jobEnded(String function, String channel, Outcome outcome, Duration duration) {
+                throw new IllegalStateException("a broken listener");
+            }
+        });
+        runner.addActivityListener(new ActivityListener() {
+            @Override
+            public void jobEnded(String function, String channel, Outcome outcome, Duration duration) {
+                heard.add(function + " " + channel + " " + outcome + (MDC.get("job.uuid") == null && MDC.get("job.function") == null
+                        && MDC.get("job.channel") == null ? "" : " with the job's MDC left behind"));
+                took.put(function + " " + outcome, duration);
+            }
+        });
+        String flaky = queue.job("flaky").channel("magento").delay();
+        String broken = queue.job("broken").backend("b1").delay();
+        String idle = queue.job("idle").delay();
+        awaitState(flaky, "done");
+        awaitState(broken, "failed");
+        awaitState(idle, "done");
+        eventually("all four runs heard, after their commits", () -> heard.size() >= 4);
+        assertThat(heard).containsExactlyInAnyOrder("flaky root.magento RETRIED", "flaky root.magento DONE",
+                "broken root FAILED", "idle root DONE");
+        assertThat(took.get("flaky DONE")).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(took.values()).allSatisfy(duration -> assertThat(duration).isGreaterThanOrEqualTo(Duration.ZERO));
+    }
+
+    @Test
+    void aJobFailingAtItsLastTryIsHeardFailed() throws Exception {
+        register("flaky", Map.of(), context -> {
+            throw new RetryableJobException("remote busy", Duration.ofMillis(10), false);
+        });
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        start(new TestJobConfig());
+        runner.addActivityListener(new ActivityListener() {
+            @Override
+            public void jobEnded(String function, String channel, Outcome outcome, Duration duration) {
+                heard.add(outcome.name());
+            }
+        });
+        String uuid = queue.job("flaky").maxRetries(2).delay();
+        awaitState(uuid, "failed");
+        eventually("both runs heard", () -> heard.size() >= 2);
+        assertThat(heard).containsExactly("RETRIED", "FAILED");
     }
 
     @Test

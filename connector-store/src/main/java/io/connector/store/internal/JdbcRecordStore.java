@@ -2,9 +2,12 @@ package io.connector.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -62,6 +65,10 @@ public final class JdbcRecordStore implements RecordStore {
     private final Consumer<Models> onModels = this::applySchema;
     private volatile Models models = Models.EMPTY;
     private volatile boolean schemaReady;
+    /** Why the schema could not be brought up to date the last time it was tried; null once it was. */
+    private volatile String schemaFailure;
+    /** A bundle's migrations that failed and were not kept, by component: why. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
 
     @Activate
     public JdbcRecordStore(@Reference(name = "dataSource", target = "(dataSourceName=connector)") DataSource dataSource,
@@ -96,18 +103,54 @@ public final class JdbcRecordStore implements RecordStore {
     public synchronized void addMigrations(List<Migration> added) {
         migrations.addAll(added);
         schemaReady = false;
+        List<String> components = added.stream().map(Migration::component).distinct().toList();
         try {
             applySchema(registry.current());
         } catch (RuntimeException e) {
-            // One bundle's broken script must not keep every other transaction from starting.
+            // One bundle's broken script must not keep every other transaction from starting;
+            // the health check keeps saying it was refused.
             migrations.removeAll(added);
+            String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+            components.forEach(component -> refused.put(component, why));
+            schemaFailure = null; // the failure was these scripts', told as refused; the rest is tried again
             throw e;
         }
+        components.forEach(refused::remove);
     }
 
     /** Forgets a bundle's migrations (its tables and their rows stay). */
     public void removeMigrations(List<Migration> removed) {
         migrations.removeAll(removed);
+        removed.stream().map(Migration::component).forEach(refused::remove);
+    }
+
+    /** What the {@code migrations} health check reports: how many migrations and models the store knows, and what is wrong. */
+    public record SchemaStatus(int migrations, int models, List<String> problems) {
+    }
+
+    /**
+     * The migrations known but not recorded as applied (read now), the bundles' migrations that
+     * were refused, why the schema could not follow the models the last time, and the models'
+     * problems; a short query.
+     */
+    public SchemaStatus schemaStatus() {
+        List<String> problems = new ArrayList<>();
+        String failure = schemaFailure;
+        if (failure != null) {
+            problems.add(failure);
+        }
+        refused.forEach((component, why) -> problems.add("The migrations of " + component + " were refused: " + why));
+        List<Migration> known = List.copyOf(migrations);
+        try (Connection c = dataSource.getConnection()) {
+            for (Migration m : SchemaManager.notApplied(c, known)) {
+                problems.add("Migration " + m.component() + " V" + m.version() + " (" + m.description() + ") is not applied");
+            }
+        } catch (SQLException e) {
+            problems.add("Cannot read which migrations are applied: " + e.getMessage());
+        }
+        Models current = models;
+        current.problems().forEach(problem -> problems.add("Model problem: " + problem));
+        return new SchemaStatus(known.size(), current.all().size(), problems);
     }
 
     private synchronized void applySchema(Models next) {
@@ -118,10 +161,12 @@ public final class JdbcRecordStore implements RecordStore {
             SchemaManager.migrate(dataSource, List.copyOf(migrations), next);
             models = next;
             schemaReady = true;
+            schemaFailure = null;
             next.problems().forEach(problem -> LOG.debug("Model problem: {}", problem));
         } catch (SQLException e) {
             schemaReady = false;
-            throw new StoreException("Cannot bring the connector database schema up to date: " + e.getMessage(), e);
+            schemaFailure = "Cannot bring the connector database schema up to date: " + e.getMessage();
+            throw new StoreException(schemaFailure, e);
         }
     }
 

@@ -9,16 +9,24 @@ import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
+import io.connector.api.monitoring.ActivityListener.Direction;
 import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.Deleter;
 import io.connector.api.unit.Exporter;
+import io.connector.core.internal.ActivityListeners;
 import io.connector.core.internal.environment.BackendJob;
 import io.connector.core.sync.ExportJobs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The export job functions, each in an environment on the job's backend record and binding model. */
+/**
+ * The export job functions, each in an environment on the job's backend record and binding model.
+ * The {@link ActivityListeners} hear of one record exported per binding whose export returned:
+ * an exporter's answer does not tell a record sent from one it found nothing to send for, and a
+ * binding gone or left alone ({@link io.connector.api.job.NothingToDoException}) in a one-record
+ * job is not counted. A remote delete is neither a create nor an update: not counted.
+ */
 final class ExportJobFunctions {
 
     private ExportJobFunctions() {
@@ -32,9 +40,13 @@ final class ExportJobFunctions {
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ExportRecord extends BackendJob {
 
+        private final ActivityListeners activity;
+
         @Activate
-        public ExportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+        public ExportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments,
+                @Reference ActivityListeners activity) {
             super(backends, environments);
+            this.activity = activity;
         }
 
         @Override
@@ -42,7 +54,9 @@ final class ExportJobFunctions {
             long bindingId = bindingId(context);
             List<String> fields = fields(context);
             try (Environment env = open(context)) {
-                return env.unit(Exporter.class).run(bindingId, fields);
+                String said = env.unit(Exporter.class).run(bindingId, fields);
+                activity.recordsSynchronized(env.backendRecord().id(), env.model(), Direction.EXPORTED, 1);
+                return said;
             }
         }
 
@@ -81,9 +95,13 @@ final class ExportJobFunctions {
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ExportChunk extends BackendJob {
 
+        private final ActivityListeners activity;
+
         @Activate
-        public ExportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+        public ExportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments,
+                @Reference ActivityListeners activity) {
             super(backends, environments);
+            this.activity = activity;
         }
 
         @Override
@@ -98,6 +116,7 @@ final class ExportJobFunctions {
                             .description(BackendJob.shortened("Export " + env.model() + " " + failed.getKey() + " to " + env.backendRecord().name()
                                     + " alone, " + why)).delay();
                 }
+                activity.recordsSynchronized(env.backendRecord().id(), env.model(), Direction.EXPORTED, result.imported().size());
                 String text = ids.size() + " " + env.model() + " to " + env.backendRecord().name() + ": "
                         + (result.imported().size()) + " exported or skipped";
                 if (!result.failed().isEmpty()) {

@@ -9,9 +9,11 @@ import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.job.JobContext;
 import io.connector.api.job.JobFunction;
+import io.connector.api.monitoring.ActivityListener.Direction;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.ChunkResult;
 import io.connector.api.unit.RecordImporter;
+import io.connector.core.internal.ActivityListeners;
 import io.connector.core.internal.environment.BackendJob;
 import io.connector.core.sync.AbstractBatchImporter;
 import io.connector.core.sync.AbstractRecordImporter;
@@ -27,6 +29,11 @@ final class ImportJobs {
 
     static String text(JobContext context, String name) {
         return BackendJob.text(context, name);
+    }
+
+    /** Whether what a record's import said means it landed: created or updated, not skipped or up to date. */
+    static boolean landed(String said) {
+        return said != null && (said.startsWith("Created") || said.startsWith("Updated"));
     }
 
     /** A job function that works in an environment on the job's backend record and model. */
@@ -45,16 +52,22 @@ final class ImportJobs {
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ImportRecord extends ImportJob {
 
+        private final ActivityListeners activity;
+
         @Activate
-        public ImportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+        public ImportRecord(@Reference BackendRecords backends, @Reference EnvironmentFactory environments,
+                @Reference ActivityListeners activity) {
             super(backends, environments);
+            this.activity = activity;
         }
 
         @Override
         public Object run(JobContext context) {
             boolean force = Boolean.TRUE.equals(context.args().get("force"));
             try (Environment env = open(context)) {
-                return env.unit(RecordImporter.class).run(text(context, "external_id"), force);
+                String said = env.unit(RecordImporter.class).run(text(context, "external_id"), force);
+                activity.recordsSynchronized(env.backendRecord().id(), env.model(), Direction.IMPORTED, landed(said) ? 1 : 0);
+                return said;
             }
         }
     }
@@ -73,9 +86,13 @@ final class ImportJobs {
         JobFunction.RETRY_PATTERN + "=1:10,3:60,5:300"})
     public static final class ImportChunk extends ImportJob {
 
+        private final ActivityListeners activity;
+
         @Activate
-        public ImportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments) {
+        public ImportChunk(@Reference BackendRecords backends, @Reference EnvironmentFactory environments,
+                @Reference ActivityListeners activity) {
             super(backends, environments);
+            this.activity = activity;
         }
 
         @Override
@@ -98,6 +115,8 @@ final class ImportJobs {
                                 .delay();
                     }
                 }
+                activity.recordsSynchronized(env.backendRecord().id(), env.model(), Direction.IMPORTED,
+                        (int) result.imported().values().stream().filter(ImportJobs::landed).count());
                 return summary(env, ids.size(), result);
             }
         }

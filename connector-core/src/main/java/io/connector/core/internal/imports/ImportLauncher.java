@@ -20,6 +20,8 @@ import io.connector.api.DeclareImport;
 import io.connector.api.Environment;
 import io.connector.api.EnvironmentFactory;
 import io.connector.api.ImportDeclaration;
+import io.connector.api.Imports;
+import io.connector.api.UnknownBackendException;
 import io.connector.api.job.JobBuilder;
 import io.connector.api.job.JobQueue;
 import io.connector.api.job.JobStep;
@@ -39,9 +41,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * remote change date: from {@code --since}, else from where the previous one started less
  * {@link #SAFETY_MARGIN}, up to the moment this one starts; the next start travels with the batch
  * job and is stored when the batch succeeded, so that a failed batch does not skip what changed.
+ *
+ * <p>Registered as {@link Imports} too, for the consoles outside this bundle; the shell commands
+ * use the rest of it (running a batch now, the chunk size).
  */
-@Component(service = ImportLauncher.class)
-public class ImportLauncher {
+@Component(service = {ImportLauncher.class, Imports.class})
+public class ImportLauncher implements Imports {
 
     /** Covers the clock skew between us and the remote system, and records written while we read. */
     public static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
@@ -190,6 +195,19 @@ public class ImportLauncher {
             uuids.addAll(jobs.chain(batches.toArray(JobStep[]::new)).delay());
         }
         return new Started(backend, from, uuids, messages);
+    }
+
+    @Override
+    public List<Offered> offered(String backend) throws UnknownBackendException {
+        return imports(backends.get(backend)).stream()
+                .map(d -> new Offered(d.name(), d.models(), d.incremental(), d.description())).toList();
+    }
+
+    /** Delays the batches (a console must not wait for them), each with the importer's default chunk size. */
+    @Override
+    public Imports.Started start(String backend, String name, LocalDateTime since) {
+        Started started = start(backend, name, since, false, null);
+        return new Imports.Started(started.backend().id(), started.backend().name(), name, started.from(), started.jobUuids());
     }
 
     /** A missing batch importer is an error now, not a failed job later. */

@@ -6,12 +6,14 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.job.JobQueue;
 import io.connector.api.job.NothingToDoException;
 import io.connector.api.job.RetryableJobException;
+import io.connector.api.monitoring.ActivityListener.Outcome;
 import io.connector.api.store.StoreException;
 import io.connector.jobs.internal.JobFunctions;
 import io.connector.jobs.internal.JobFunctions.Registered;
@@ -21,6 +23,7 @@ import io.connector.jobs.internal.JobSignal;
 import io.connector.jobs.internal.JsonArgs;
 import io.connector.jobs.internal.RetryPattern;
 import io.connector.jobs.internal.sql.JobTransitions;
+import io.connector.jobs.internal.runner.JobActivity.RunEnd;
 import io.connector.jobs.internal.sql.JobTransitions.Ended;
 import io.connector.store.spi.Sql;
 import io.connector.store.spi.SqlTransaction;
@@ -34,11 +37,15 @@ import org.slf4j.MDC;
  * transaction that also marks it done, so a job's work and its end commit together; while more
  * jobs wait, it runs them in the same transaction, each from its first statement in a savepoint
  * (a failed one is rolled back alone): fewer commits, which is what limits a queue on a database.
+ * The {@link JobActivity} hears how each run ended once the batch committed: a batch whose commit
+ * failed runs its jobs again alone, and their runs would otherwise be counted twice.
  */
 final class BatchWorker implements Runnable {
 
     static final String MDC_JOB = "job.uuid";
     static final String MDC_BACKEND = "backend.id";
+    static final String MDC_FUNCTION = "job.function";
+    static final String MDC_CHANNEL = "job.channel";
     private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
     /** How the error of a job whose function is not registered starts. */
     static final String NOT_REGISTERED = "No job function '";
@@ -51,16 +58,18 @@ final class BatchWorker implements Runnable {
     private final JobSignal signal;
     private final LocalJobs local;
     private final RunnerSettings settings;
+    private final JobActivity activity;
     private volatile boolean stopped;
 
     BatchWorker(SqlTransactions sql, JobFunctions functions, JobQueue queue, JobSignal signal, LocalJobs local,
-            RunnerSettings settings) {
+            RunnerSettings settings, JobActivity activity) {
         this.sql = sql;
         this.functions = functions;
         this.queue = queue;
         this.signal = signal;
         this.local = local;
         this.settings = settings;
+        this.activity = activity;
     }
 
     void stop() {
@@ -86,21 +95,24 @@ final class BatchWorker implements Runnable {
     private void runBatch(HeldJob first) {
         List<HeldJob> batch = new ArrayList<>();
         try {
-            sql.inTransaction(tx -> {
+            List<RunEnd> ends = sql.inTransaction(tx -> {
                 long begun = System.nanoTime();
                 List<Ended> ended = new ArrayList<>();
+                List<Heard> heard = new ArrayList<>();
                 HeldJob next = first;
                 while (next != null) {
                     batch.add(next);
-                    run(next, tx, ended);
+                    run(next, tx, ended, heard);
                     next = batch.size() < settings.batchSize() && System.nanoTime() - begun < BATCH_NANOS
                             ? local.ready.poll() : null;
                 }
-                for (JobRow lost : JobTransitions.doneAll(tx.connection(), ended)) {
-                    LOG.warn("Job {} lost its claim while it ran (its lease expired); another run finishes it", lost.uuid());
+                List<JobRow> lost = JobTransitions.doneAll(tx.connection(), ended);
+                for (JobRow job : lost) {
+                    LOG.warn("Job {} lost its claim while it ran (its lease expired); another run finishes it", job.uuid());
                 }
-                return null;
+                return kept(heard, lost);
             });
+            activity.tell(ends);
         } catch (RuntimeException e) {
             // The batch's commit failed: nothing of it is kept, and this node still holds the
             // jobs. Each runs again alone, so that one bad job cannot keep failing the others.
@@ -114,16 +126,27 @@ final class BatchWorker implements Runnable {
 
     private void runAlone(HeldJob entry) {
         try {
-            sql.inTransaction(tx -> {
+            List<RunEnd> ends = sql.inTransaction(tx -> {
                 List<Ended> ended = new ArrayList<>();
-                run(entry, tx, ended);
-                JobTransitions.doneAll(tx.connection(), ended);
-                return null;
+                List<Heard> heard = new ArrayList<>();
+                run(entry, tx, ended, heard);
+                return kept(heard, JobTransitions.doneAll(tx.connection(), ended));
             });
+            activity.tell(ends);
         } catch (RuntimeException again) {
             LOG.error("Job {} could not be run or recorded; its lease will expire and it will run again: {}",
                     entry.job.uuid(), again.getMessage(), again);
         }
+    }
+
+    /** How a job's run ended, as its transaction will record it. */
+    private record Heard(JobRow job, RunEnd end) {
+    }
+
+    /** The ends heard, but those of the jobs whose end could not be recorded (they lost their claim). */
+    private static List<RunEnd> kept(List<Heard> heard, List<JobRow> lost) {
+        Set<Long> gone = new java.util.HashSet<>(lost.stream().map(JobRow::id).toList());
+        return heard.stream().filter(h -> !gone.contains(h.job().id())).map(Heard::end).toList();
     }
 
     /**
@@ -131,11 +154,14 @@ final class BatchWorker implements Runnable {
      * did is kept with its end, or rolled back alone while the rest of the batch goes on. A job
      * that issued no statement needs none, and its end joins the batch's last statement.
      */
-    private void run(HeldJob entry, SqlTransaction tx, List<Ended> ended) throws SQLException {
+    private void run(HeldJob entry, SqlTransaction tx, List<Ended> ended, List<Heard> heard) throws SQLException {
         JobRow job = entry.job;
         Connection c = tx.connection();
         entry.start();
+        long begun = System.nanoTime();
         MDC.put(MDC_JOB, job.uuid());
+        MDC.put(MDC_FUNCTION, job.function());
+        MDC.put(MDC_CHANNEL, job.channel());
         if (job.backendId() != null) {
             MDC.put(MDC_BACKEND, job.backendId());
         }
@@ -152,8 +178,10 @@ final class BatchWorker implements Runnable {
         try {
             String result = call(entry, tx);
             tx.beforeStatements(null);
+            RunEnd done = new RunEnd(job.function(), job.channel(), Outcome.DONE, Duration.ofNanos(System.nanoTime() - begun));
             if (savepoint[0] == null && !job.hasChildren()) {
                 ended.add(new Ended(job, entry.startedAt, result));
+                heard.add(new Heard(job, done));
                 return;
             }
             if (!JobTransitions.done(c, job, entry.startedAt, result)) {
@@ -167,6 +195,7 @@ final class BatchWorker implements Runnable {
             if (savepoint[0] != null) {
                 c.releaseSavepoint(savepoint[0]);
             }
+            heard.add(new Heard(job, done));
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             // A job's own failure, whatever it threw but the errors that leave the VM unfit to go
             // on (out of memory and the like), which end the batch and reach the thread.
@@ -176,9 +205,15 @@ final class BatchWorker implements Runnable {
                 c.rollback(savepoint[0]);
             }
             tx.clearRollbackOnly();
-            end(entry, c, e);
+            Duration took = Duration.ofNanos(System.nanoTime() - begun);
+            Outcome outcome = end(entry, c, e);
+            if (outcome != null) {
+                heard.add(new Heard(job, new RunEnd(job.function(), job.channel(), outcome, took)));
+            }
         } finally {
             MDC.remove(MDC_JOB);
+            MDC.remove(MDC_FUNCTION);
+            MDC.remove(MDC_CHANNEL);
             MDC.remove(MDC_BACKEND);
         }
     }
@@ -199,37 +234,49 @@ final class BatchWorker implements Runnable {
         return value == null ? null : value.toString();
     }
 
-    /** A job that threw: retried, done when it had nothing to do, or failed with its error kept. */
-    private void end(HeldJob entry, Connection c, Throwable e) throws SQLException {
+    /**
+     * A job that threw: retried, done when it had nothing to do, or failed with its error kept.
+     * Returns how its run ended, or null when its end could not be recorded.
+     */
+    private Outcome end(HeldJob entry, Connection c, Throwable e) throws SQLException {
         JobRow job = entry.job;
         Throwable cause = unwrap(e);
         if (entry.timedOut && !(cause instanceof RetryableJobException)) {
             cause = new RetryableJobException("Timed out after " + entry.timeoutSeconds() + " s", cause);
         }
+        Outcome outcome;
         boolean recorded;
         if (cause instanceof RetryableJobException retryable) {
-            recorded = retry(c, job, retryable);
+            outcome = retry(c, job, retryable);
+            recorded = outcome != null;
         } else if (cause instanceof NothingToDoException nothing) {
+            outcome = Outcome.DONE;
             recorded = JobTransitions.done(c, job, entry.startedAt, nothing.getMessage());
         } else {
             LOG.warn("Job {} ({}) failed: {}", job.uuid(), job.function(), cause.toString());
+            outcome = Outcome.FAILED;
             recorded = JobTransitions.failed(c, job, cause, cause.getMessage() == null ? cause.toString() : cause.getMessage(),
                     job.retry() + 1);
         }
         if (!recorded) {
             LOG.warn("Job {} had lost its claim before it ended; the state another worker gave it stays", job.uuid());
+            return null;
         }
+        return outcome;
     }
 
-    private boolean retry(Connection c, JobRow job, RetryableJobException e) throws SQLException {
+    /** RETRIED, or FAILED once its tries are used up; null when it had lost its claim. */
+    private Outcome retry(Connection c, JobRow job, RetryableJobException e) throws SQLException {
         boolean counted = !e.ignoreRetry();
         int retry = job.retry() + (counted ? 1 : 0);
         if (counted && job.maxRetries() > 0 && retry >= job.maxRetries()) {
-            return JobTransitions.failed(c, job, e, "Max. retries (" + job.maxRetries() + ") reached: " + e.getMessage(), retry);
+            return JobTransitions.failed(c, job, e, "Max. retries (" + job.maxRetries() + ") reached: " + e.getMessage(), retry)
+                    ? Outcome.FAILED : null;
         }
         Duration delay = e.retryAfter() != null ? e.retryAfter()
                 : functions.get(job.function()).map(Registered::retryPattern).orElse(RetryPattern.NONE).delay(Math.max(1, retry));
-        return JobTransitions.retry(c, job, settings.worker(), Sql.now().plus(delay), counted, e.getMessage());
+        return JobTransitions.retry(c, job, settings.worker(), Sql.now().plus(delay), counted, e.getMessage())
+                ? Outcome.RETRIED : null;
     }
 
     /** The exception a function threw, out of the store's wrapping that only repeats its message. */

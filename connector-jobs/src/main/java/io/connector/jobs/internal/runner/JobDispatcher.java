@@ -1,5 +1,6 @@
 package io.connector.jobs.internal.runner;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims what the channels allow into the node's local queue while it runs low: up to a batch
- * per thread held at once, so that a thread finishing a job finds the next one waiting.
+ * per thread held at once, so that a thread finishing a job finds the next one waiting. It keeps
+ * when it last looked and its last error, for the {@code job-runner} health check.
  */
 final class JobDispatcher implements Runnable {
 
@@ -29,6 +31,8 @@ final class JobDispatcher implements Runnable {
     private final RunnerSettings settings;
     private final NodeBackends nodeBackends;
     private volatile boolean stopped;
+    private volatile Instant lookedAt;
+    private volatile String error;
 
     JobDispatcher(SqlTransactions sql, JobChannels channels, JobSignal signal, LocalJobs local, RunnerSettings settings,
             NodeBackends nodeBackends) {
@@ -60,6 +64,8 @@ final class JobDispatcher implements Runnable {
                     claimed.forEach(job -> local.hold(new HeldJob(job)));
                     full = !claimed.isEmpty() && claimed.size() == room;
                 }
+                lookedAt = Instant.now();
+                error = null;
                 if (!stopped) {
                     signal.await(full || !local.ready.isEmpty() ? BUSY_MILLIS : settings.pollIntervalMillis());
                 }
@@ -67,6 +73,7 @@ final class JobDispatcher implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                error = e.getMessage();
                 LOG.error("Claiming jobs failed; trying again in {} ms: {}", settings.pollIntervalMillis(), e.getMessage(), e);
                 try {
                     Thread.sleep(settings.pollIntervalMillis());
@@ -76,5 +83,15 @@ final class JobDispatcher implements Runnable {
                 }
             }
         }
+    }
+
+    /** When it last looked for jobs (or found its local queue full); null before. */
+    Instant lookedAt() {
+        return lookedAt;
+    }
+
+    /** The error of its last claim, null when it went through. */
+    String error() {
+        return error;
     }
 }

@@ -1,7 +1,10 @@
 package io.connector.jobs.internal.runner;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,7 @@ import io.connector.api.BackendRecord;
 import io.connector.api.BackendRecords;
 
 import io.connector.api.job.JobQueue;
+import io.connector.api.monitoring.ActivityListener;
 import io.connector.jobs.internal.ChannelTree;
 import io.connector.jobs.internal.JobChannels;
 import io.connector.jobs.internal.JobConfiguration;
@@ -70,11 +74,15 @@ public final class JobRunner {
     private Supplier<Set<String>> nodeBackendIds = this::configuredBackends;
 
     private final LocalJobs local = new LocalJobs();
+    private final JobActivity activity = new JobActivity();
     private final List<BatchWorker> workers = new ArrayList<>();
     private volatile RunnerSettings settings;
+    private volatile boolean enabled;
     private ExecutorService executor;
     private ScheduledExecutorService scheduler;
-    private JobDispatcher dispatcher;
+    private volatile JobDispatcher dispatcher;
+    private volatile LeaseReaper reaper;
+    private volatile Instant startedAt;
     private Thread dispatcherThread;
     private BundleContext context;
     private FrameworkListener whenStarted;
@@ -98,6 +106,16 @@ public final class JobRunner {
         this.channels = channels;
         this.signal = signal;
         this.nodeBackendIds = backendIds;
+    }
+
+    /** Hears how each run of a job on this node ended. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addActivityListener(ActivityListener listener) {
+        activity.add(listener);
+    }
+
+    public void removeActivityListener(ActivityListener listener) {
+        activity.remove(listener);
     }
 
     /** The ids of this node's backend records whose backend is installed: the backends it can run jobs of. */
@@ -146,6 +164,8 @@ public final class JobRunner {
     /** Starts at once; for use without a container, after the constructor. */
     public synchronized void start(JobConfiguration config) {
         RunnerSettings current = RunnerSettings.of(config, channels.current().resolve(ChannelTree.ROOT).capacity());
+        startedAt = Instant.now();
+        enabled = config.runner_enabled();
         settings = current;
         if (!config.runner_enabled()) {
             LOG.info("Job runner disabled on this node (runner.enabled=false): jobs are delayed here and run elsewhere");
@@ -162,15 +182,15 @@ public final class JobRunner {
         scheduler.scheduleWithFixedDelay(new Heartbeat(sql, local, current), beat, beat, TimeUnit.MILLISECONDS);
         long look = Math.min(beat, NodeBackends.LOOK_MILLIS);
         scheduler.scheduleWithFixedDelay(nodeBackends, look, look, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(new LeaseReaper(sql, signal), current.reapIntervalSeconds(),
-                current.reapIntervalSeconds(), TimeUnit.SECONDS);
+        reaper = new LeaseReaper(sql, signal);
+        scheduler.scheduleWithFixedDelay(reaper, current.reapIntervalSeconds(), current.reapIntervalSeconds(), TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(new DoneJobCleanup(sql, current.retentionDays()), 1, 60, TimeUnit.MINUTES);
         ScheduledExecutorService tasks = scheduler;
         onArrival = function -> tasks.execute(new WaitingJobsRelease(sql, signal, function, BatchWorker.NOT_REGISTERED + function));
         functions.addArrivalListener(onArrival);
         executor = Executors.newFixedThreadPool(current.threads(), named("connector-job-"));
         for (int i = 0; i < current.threads(); i++) {
-            BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current);
+            BatchWorker worker = new BatchWorker(sql, functions, queue, signal, local, current, activity);
             workers.add(worker);
             executor.execute(worker);
         }
@@ -211,6 +231,29 @@ public final class JobRunner {
     /** Whether this node runs jobs (false with {@code runner.enabled=false}). */
     public boolean running() {
         return dispatcher != null;
+    }
+
+    /**
+     * What the {@code job-runner} health check reads of this node's runner: whether it is enabled
+     * and running, and when its lease reaper and its dispatcher last went through.
+     */
+    public record Liveness(String worker, boolean enabled, boolean running, Instant startedAt, int threads, int held,
+            Duration reapInterval, Instant reapedAt, String reaperError, Duration pollInterval, Instant lookedAt,
+            String dispatcherError) {
+    }
+
+    /** Empty until the runner started, or found itself disabled; read without waiting for a start or a stop. */
+    public Optional<Liveness> liveness() {
+        RunnerSettings current = settings;
+        if (current == null) {
+            return Optional.empty();
+        }
+        JobDispatcher claiming = dispatcher;
+        LeaseReaper reaping = reaper;
+        return Optional.of(new Liveness(current.worker(), enabled, claiming != null, startedAt, current.threads(),
+                local.held.size(), Duration.ofSeconds(current.reapIntervalSeconds()), reaping == null ? null : reaping.ranAt(),
+                reaping == null ? null : reaping.error(), Duration.ofMillis(current.pollIntervalMillis()),
+                claiming == null ? null : claiming.lookedAt(), claiming == null ? null : claiming.error()));
     }
 
     public String worker() {

@@ -59,6 +59,28 @@ public final class SchemaManager {
         }
     }
 
+    /** The migrations of {@code known} that {@code connector_schema_history} does not record, in their order. */
+    public static List<Migration> notApplied(Connection c, List<Migration> known) throws SQLException {
+        Set<String> done = new HashSet<>();
+        try (Statement query = c.createStatement()) {
+            query.setQueryTimeout(2);
+            try (ResultSet rows = query.executeQuery("SELECT \"component\", \"version\" FROM \"connector_schema_history\"")) {
+                while (rows.next()) {
+                    done.add(rows.getString(1) + "#" + rows.getInt(2));
+                }
+            }
+        }
+        List<Migration> missing = new ArrayList<>();
+        for (Migration m : known) {
+            if (!done.contains(m.component() + "#" + m.version())) {
+                missing.add(m);
+            }
+        }
+        missing.sort((a, b) -> a.component().equals(b.component()) ? Integer.compare(a.version(), b.version())
+                : a.component().compareTo(b.component()));
+        return missing;
+    }
+
     private static List<String> applyMigrations(Connection c, List<Migration> migrations) throws SQLException {
         try (Statement ddl = c.createStatement()) {
             ddl.execute("CREATE TABLE IF NOT EXISTS \"connector_schema_history\" (\"component\" VARCHAR(200) NOT NULL, "

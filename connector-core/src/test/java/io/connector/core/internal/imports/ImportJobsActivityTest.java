@@ -1,0 +1,105 @@
+package io.connector.core.internal.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.connector.api.job.JobFunction;
+import io.connector.api.unit.AbstractUnit;
+import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.RecordImporter;
+import io.connector.core.internal.HeardActivity;
+import io.connector.core.internal.KeptJobs;
+import io.connector.core.internal.TestJobContext;
+import io.connector.core.internal.TestShop;
+import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
+import io.connector.core.internal.resolver.BackendInfo;
+import io.connector.core.internal.resolver.TestUnits;
+import io.connector.core.internal.resolver.UnitRegistry;
+import io.connector.core.sync.AbstractBatchImporter;
+import io.connector.store.testing.StoreFixture;
+import io.connector.store.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the import job functions tell the activity listeners: the records that landed, created or updated. */
+class ImportJobsActivityTest {
+
+    private static final String PARTNER = "shop.res.partner";
+
+    /** Answers as AbstractRecordImporter does, by id: 1 created, 2 updated, 3 up to date, 4 skipped, 5 fails. */
+    static final class ScriptedImporter extends AbstractUnit implements RecordImporter {
+        @Override
+        public String run(String externalId, boolean force) {
+            return switch (externalId) {
+                case "1" -> "Created " + PARTNER + " 1 of backend Madison Island";
+                case "2" -> "Updated " + PARTNER + " 2 of backend Madison Island";
+                case "3" -> "Already up to date: " + PARTNER + " 3 of backend Madison Island";
+                case "4" -> "Skipped: a guest";
+                default -> throw new IllegalStateException("record " + externalId + " is broken");
+            };
+        }
+    }
+
+    static final class Batches extends AbstractUnit implements BatchImporter {
+        @Override
+        public void run(Map<String, Object> filters) {
+        }
+    }
+
+    private StoreFixture fixture;
+    private final UnitRegistry units = new UnitRegistry();
+    private final KeptJobs jobs = new KeptJobs();
+    private final HeardActivity activity = new HeardActivity();
+    private TestShop shop;
+    private ConnectorEnvironmentFactory environments;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new StoreFixture(TestDatabase.h2(), "/connector/models.json", "/test-models.json");
+        units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
+        units.unitRegistered("importer", TestUnits.unit("ScriptedImporter").type(RecordImporter.class.getName()).on("shop")
+                .models(PARTNER).instances(ScriptedImporter::new).build());
+        units.unitRegistered("batches", TestUnits.unit("Batches").type(BatchImporter.class.getName()).on("shop")
+                .models(PARTNER).instances(Batches::new).build());
+        shop = new TestShop("b1", "Madison Island", units.get("shop"));
+        environments = new ConnectorEnvironmentFactory(units, fixture.store, jobs);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private Object importRecord(String externalId) throws Exception {
+        JobFunction function = new ImportJobs.ImportRecord(shop.records(), environments, activity.registered());
+        return function.run(TestJobContext.of(AbstractBatchImporter.IMPORT_RECORD,
+                Map.of("backend_id", "b1", "model", PARTNER, "external_id", externalId), jobs));
+    }
+
+    @Test
+    void aRecordImportCountsOneRecordWhenItWasCreatedOrUpdated() throws Exception {
+        importRecord("1");
+        importRecord("2");
+        assertThat(activity.heard).containsExactly("b1 shop.res.partner IMPORTED 1", "b1 shop.res.partner IMPORTED 1");
+    }
+
+    @Test
+    void aRecordImportThatChangedNothingCountsNothing() throws Exception {
+        assertThat(importRecord("3")).asString().startsWith("Already up to date");
+        importRecord("4");
+        assertThat(activity.heard).isEmpty();
+    }
+
+    @Test
+    void aChunkImportCountsTheRecordsCreatedOrUpdatedAndNotThoseLeftToJobsOfTheirOwn() throws Exception {
+        JobFunction function = new ImportJobs.ImportChunk(shop.records(), environments, activity.registered());
+        Object result = function.run(TestJobContext.of(AbstractBatchImporter.IMPORT_CHUNK,
+                Map.of("backend_id", "b1", "model", PARTNER, "external_ids", List.of("1", "2", "3", "4", "5")), jobs));
+        assertThat(result).asString().contains("1 created").contains("1 updated").contains("1 imported alone (5)");
+        assertThat(activity.heard).containsExactly("b1 shop.res.partner IMPORTED 2");
+        assertThat(jobs.delayed).extracting(job -> (Object) KeptJobs.args(job).get("external_id")).containsExactly("5");
+    }
+}
