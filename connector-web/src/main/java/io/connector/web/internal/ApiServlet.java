@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/*")
+// A name of its own: Pax Web 8 takes one servlet per name in a context, and without one all four are
+// "javax.servlet.Servlet": only the first registered would answer, the others wait forever.
+@HttpWhiteboardServletName("connector-api")
 @HttpWhiteboardContextSelect(ConsoleContext.SELECT)
 public final class ApiServlet extends HttpServlet {
 

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -27,6 +28,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/metrics")
+// A name of its own: Pax Web 8 takes one servlet per name in a context, and without one all four are
+// "javax.servlet.Servlet": only the first registered would answer, the others wait forever.
+@HttpWhiteboardServletName("connector-metrics")
 @HttpWhiteboardContextSelect(ConsoleContext.SELECT)
 public final class MetricsServlet extends HttpServlet {
 

@@ -110,7 +110,10 @@ public final class OverviewResource {
                 continue;
             }
             JobView batch = batches.get(0);
-            JobCounts jobs = admin.count(backend.id(), batch.createdAt().toInstant(ZoneOffset.UTC), null);
+            // Ended since the batch was created too: count() counts finished jobs only from a time it is
+            // given (null counts none of them, and an import would show "0 done" to its end).
+            Instant start = batch.createdAt().toInstant(ZoneOffset.UTC);
+            JobCounts jobs = admin.count(backend.id(), start, start);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("backend", backend.name());
             entry.put("backend_id", backend.id());

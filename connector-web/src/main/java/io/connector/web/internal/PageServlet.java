@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -23,6 +24,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/", "/index.html", "/console.js", "/console.css"})
+// A name of its own: Pax Web 8 takes one servlet per name in a context, and without one all four are
+// "javax.servlet.Servlet": only the first registered would answer, the others wait forever.
+@HttpWhiteboardServletName("connector-page")
 @HttpWhiteboardContextSelect(ConsoleContext.SELECT)
 public final class PageServlet extends HttpServlet {
 
