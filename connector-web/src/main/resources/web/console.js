@@ -186,7 +186,7 @@ function drawImports(imports) {
     const bar = el('progress', {max: Math.max(1, ended + i.to_go), value: ended});
     return el('div', {class: 'import', 'data-backend': i.backend},
       el('div', {}, el('strong', {}, i.backend), ' ', i.description,
-        el('span', {class: 'muted'}, ' since ' + i.started_at.replace('T', ' ') + ' UTC')),
+        el('span', {class: 'muted'}, ' since ' + i.started_at.replace('T', ' ').substring(0, 19) + ' UTC')),
       bar,
       el('div', {class: i.failed ? 'problem' : 'muted'}, (i.finished ? 'Finished: ' : '') + i.progress));
   }));
@@ -194,6 +194,7 @@ function drawImports(imports) {
 
 function drawFailed(jobs) {
   $('#failed-empty').hidden = jobs.length > 0;
+  $('#failed').hidden = jobs.length === 0;
   $('#failed-count').textContent = jobs.length ? jobs.length : '';
   const rows = [];
   for (const job of jobs) {
@@ -235,6 +236,7 @@ async function toggleDetail(uuid) {
 
 function drawCheckpoints(checkpoints) {
   $('#checkpoints-empty').hidden = checkpoints.length > 0;
+  $('#checkpoints').hidden = checkpoints.length === 0;
   $('#checkpoints-count').textContent = checkpoints.length ? checkpoints.length : '';
   $('#checkpoints tbody').replaceChildren(...checkpoints.map(c => el('tr', {'data-checkpoint': c.id},
     el('td', {}, c.id), el('td', {}, c.backend || c.backend_id), el('td', {}, c.model), el('td', {}, c.record_id == null ? '' : c.record_id),
@@ -248,6 +250,7 @@ const chosenImports = new Map(); // kept across refreshes, which rebuild the tab
 
 async function drawBackends(backends) {
   $('#backends-empty').hidden = backends.length > 0;
+  $('#backends').hidden = backends.length === 0;
   const rows = [];
   for (const b of backends) {
     const actions = el('td', {class: 'actions'});

@@ -59,7 +59,9 @@ public final class ApiServlet extends HttpServlet {
                 check(operator, match.grant(), request.getMethod() + " " + path);
             }
             Object answer = match.handler().handle(router.call(request, response, match, operator));
-            if (!response.isCommitted()) {
+            if (answer instanceof Router.Status status) {
+                Json.write(response, status.status(), status.body());
+            } else {
                 Json.write(response, HttpServletResponse.SC_OK, answer);
             }
         } catch (ApiException e) {

@@ -58,8 +58,7 @@ public final class BackendsResource {
             }
             BackendRecord added = records.add(call.text("name", true), call.text("backend", true),
                     call.text("location", true), username, token != null ? token : password, options);
-            call.response().setStatus(201);
-            return describe(added);
+            return new Router.Status(201, describe(added));
         });
         router.delete("/api/backends/{backend}", Grant.ADMINISTER, call -> {
             BackendRecord removed = records.remove(call.part("backend"));

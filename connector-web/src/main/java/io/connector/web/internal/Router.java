@@ -22,7 +22,11 @@ import io.connector.web.internal.Operator.Grant;
  */
 public final class Router {
 
-    /** What a route does with a call: its answer's body, written as JSON with status 200. */
+    /** An answer with a status other than 200, e.g. 201 for what a POST created. */
+    public record Status(int status, Object body) {
+    }
+
+    /** What a route does with a call: its answer's body, written as JSON with status 200, or a {@link Status}. */
     @FunctionalInterface
     public interface Handler {
         Object handle(Call call) throws IOException;
