@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import io.connector.api.BackendRecord;
 import io.connector.api.BackendRecords;
 import io.connector.api.Backends;
+import io.connector.api.Exports;
 import io.connector.api.Imports;
 import io.connector.api.UnknownBackendException;
 import io.connector.web.internal.Operator.Grant;
@@ -28,12 +29,15 @@ public final class BackendsResource {
     private final BackendRecords records;
     private final Backends declared;
     private final Imports imports;
+    private final Exports exports;
 
     @Activate
-    public BackendsResource(@Reference BackendRecords records, @Reference Backends declared, @Reference Imports imports) {
+    public BackendsResource(@Reference BackendRecords records, @Reference Backends declared, @Reference Imports imports,
+            @Reference Exports exports) {
         this.records = records;
         this.declared = declared;
         this.imports = imports;
+        this.exports = exports;
     }
 
     void routes(Router router) {
@@ -65,6 +69,7 @@ public final class BackendsResource {
             return Map.of("removed", removed.name(), "id", removed.id());
         });
         router.get("/api/backends/{backend}/imports", Grant.VIEW, call -> imports.offered(call.part("backend")));
+        router.post("/api/backends/{backend}/exports", Grant.MANAGE, this::export);
         router.post("/api/backends/{backend}/imports/{name}", Grant.MANAGE, call -> {
             String since = call.text("since", false);
             LocalDateTime from;
@@ -82,6 +87,32 @@ public final class BackendsResource {
             answer.put("jobs", started.jobUuids());
             return answer;
         });
+    }
+
+    /** {"model": a binding or local model, "id": its id, "fields": [only these]}: the export job, delayed. */
+    private Object export(Router.Call call) throws java.io.IOException {
+        String model = call.text("model", true);
+        long id;
+        try {
+            id = Long.parseLong(call.text("id", true));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "Field 'id' must be a record's or binding's id, a whole number, not '"
+                    + call.body().get("id") + "'");
+        }
+        List<String> fields = new java.util.ArrayList<>();
+        Object given = call.body().get("fields");
+        if (given instanceof List<?> list) {
+            list.forEach(field -> fields.add(String.valueOf(field)));
+        } else if (given != null) {
+            throw new ApiException(400, "Field 'fields' must be a list of field names");
+        }
+        Exports.Delayed delayed = exports.delay(call.part("backend"), model, id, fields);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("backend", delayed.backendName());
+        answer.put("binding_model", delayed.bindingModel());
+        answer.put("binding_id", delayed.bindingId());
+        answer.put("job", delayed.jobUuid());
+        return answer;
     }
 
     private Map<String, Object> describe(BackendRecord record) {
