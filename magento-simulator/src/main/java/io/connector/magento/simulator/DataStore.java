@@ -27,6 +27,7 @@ public final class DataStore {
     private final RecordTable addresses = add("addresses", "customer_address_id");
     private final RecordTable categories = add("categories", "category_id");
     private final RecordTable products = add("products", "product_id");
+    private final RecordTable attributeSets = add("attribute_sets", "set_id");
     private final RecordTable productMedia = add("product_media", "value_id");
     private final RecordTable stockItems = add("stock_items", "product_id");
     private final RecordTable orders = add("orders", "increment_id");
@@ -78,6 +79,11 @@ public final class DataStore {
     /** ol_catalog_product.info records. */
     public RecordTable products() {
         return products;
+    }
+
+    /** catalog_product_attribute_set.list items: {@code {set_id, name}}, which products' {@code set} names. */
+    public RecordTable attributeSets() {
+        return attributeSets;
     }
 
     /** product_media.list items, each owned by its product id, listed in id order. */

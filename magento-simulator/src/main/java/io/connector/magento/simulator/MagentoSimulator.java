@@ -79,6 +79,7 @@ public final class MagentoSimulator implements AutoCloseable {
         new CustomerResources(store).register(methods);
         new CategoryResources(store).register(methods);
         new ProductResources(store, this::url).register(methods);
+        new AttributeSetResources(store).register(methods);
         // One maker of invoices and shipments for both protocols, so that they number them alike.
         SalesDocuments documents = new SalesDocuments(store);
         new SalesResources(store, documents).register(methods);
@@ -324,6 +325,8 @@ public final class MagentoSimulator implements AutoCloseable {
                 for (DataSource source : sources) {
                     source.fill(target);
                 }
+                // Whatever filled it, a shop has attribute sets: its products' "set" names one.
+                AttributeSetResources.ensure(target);
                 return new MagentoSimulator(this, target);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

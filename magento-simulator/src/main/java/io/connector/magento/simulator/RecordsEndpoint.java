@@ -1,10 +1,15 @@
 package io.connector.magento.simulator;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,7 +24,11 @@ import com.sun.net.httpserver.HttpHandler;
  * <li>{@code GET /records}: {@code {"orders": 2, "invoices": 1, ...}}, each table's record count;
  * <li>{@code GET /records/{table}[?owner=O]}: {@code [row, ...]} in id order, only those owned by
  * {@code O} when it is given (an order's invoices, a shipment's tracks);
- * <li>{@code GET /records/{table}/{id}}: one {@code row}.
+ * <li>{@code GET /records/{table}/{id}}: one {@code row};
+ * <li>{@code PATCH /records/{table}/{id}} with a JSON object: its fields replace the record's (the
+ * id field stays), as a test in the driver's JVM would with {@link RecordTable#update}; answers the
+ * row. A shop's admin changes a record so between two imports (renames an attribute set, which
+ * Magento's API cannot).
  * </ul>
  *
  * A row is {@code {"id": "100000001", "owner": "100000201", "record": {...}}}, plus
@@ -32,6 +41,9 @@ final class RecordsEndpoint implements HttpHandler {
 
     static final String PATH = "/records";
 
+    private static final String USAGE = "GET /records, /records/{table} or /records/{table}/{id}; PATCH /records/{table}/{id}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DataStore store;
 
     RecordsEndpoint(DataStore store) {
@@ -41,20 +53,21 @@ final class RecordsEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().toUpperCase(Locale.ROOT).equals("GET")) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                JsonHttp.error(exchange, 405, "GET /records, /records/{table} or /records/{table}/{id}");
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (!method.equals("GET") && !method.equals("PATCH")) {
+                exchange.getResponseHeaders().set("Allow", "GET, PATCH");
+                JsonHttp.error(exchange, 405, USAGE);
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            if (path.equals(PATH) || path.equals(PATH + "/")) {
+            if (method.equals("GET") && (path.equals(PATH) || path.equals(PATH + "/"))) {
                 ObjectNode counts = JsonValues.object();
                 store.counts().forEach(counts::put);
                 JsonHttp.send(exchange, 200, counts);
                 return;
             }
             if (!path.startsWith(PATH + "/")) {
-                JsonHttp.error(exchange, 404, "GET /records, /records/{table} or /records/{table}/{id}");
+                JsonHttp.error(exchange, 404, USAGE);
                 return;
             }
             String rest = path.substring(PATH.length() + 1);
@@ -64,6 +77,10 @@ final class RecordsEndpoint implements HttpHandler {
             RecordTable table = store.table(tableName);
             if (table == null) {
                 JsonHttp.error(exchange, 404, "No table '" + tableName + "'; the tables are " + tableNames());
+                return;
+            }
+            if (method.equals("PATCH")) {
+                patch(exchange, table, id);
                 return;
             }
             if (id.isEmpty()) {
@@ -85,6 +102,35 @@ final class RecordsEndpoint implements HttpHandler {
             }
             JsonHttp.send(exchange, 200, json(row.get()));
         }
+    }
+
+    private static void patch(HttpExchange exchange, RecordTable table, String id) throws IOException {
+        if (id.isEmpty()) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            JsonHttp.error(exchange, 405, "PATCH names a record: /records/" + table.name() + "/{id}");
+            return;
+        }
+        Object parsed;
+        try (InputStream body = exchange.getRequestBody()) {
+            parsed = JSON.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            parsed = e;
+        }
+        if (!(parsed instanceof Map<?, ?> given)) {
+            JsonHttp.error(exchange, 400, "PATCH /records/" + table.name() + "/" + id
+                    + " takes a JSON object of the fields to set, not " + (parsed instanceof JsonProcessingException e
+                            ? "unreadable JSON (" + e.getOriginalMessage() + ")" : String.valueOf(parsed)));
+            return;
+        }
+        // Jackson's types are those a data file's values get: text, Integer, Double, Boolean, null, Map, List.
+        Map<String, Object> fields = new LinkedHashMap<>();
+        given.forEach((field, value) -> fields.put(String.valueOf(field), value));
+        fields.remove(table.idField());
+        if (!table.update(id, record -> record.putAll(fields))) {
+            JsonHttp.error(exchange, 404, "No record '" + id + "' in " + table.name() + " (its id field: " + table.idField() + ")");
+            return;
+        }
+        JsonHttp.send(exchange, 200, json(table.row(id).orElseThrow()));
     }
 
     private String tableNames() {

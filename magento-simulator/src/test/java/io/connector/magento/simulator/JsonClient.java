@@ -35,8 +35,14 @@ final class JsonClient {
     }
 
     Answer send(String method, String path) throws IOException, InterruptedException {
+        return send(method, path, null);
+    }
+
+    /** With a JSON body, or none when null. */
+    Answer send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (!contentType.startsWith("application/json")) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** GET /records: the shop's records as JSON, read back over HTTP. */
+/** GET /records: the shop's records as JSON, read back over HTTP; PATCH changes one. */
+@SuppressWarnings("unchecked")
 class RecordsEndpointTest {
 
     private MagentoSimulator magento;
@@ -40,7 +41,7 @@ class RecordsEndpointTest {
         List<String> names = new ArrayList<>();
         answer.json().fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("websites", "groups", "storeviews", "customer_groups", "customers", "addresses", "categories",
-                "products", "product_media", "stock_items", "orders", "invoices", "shipments", "tracks");
+                "products", "attribute_sets", "product_media", "stock_items", "orders", "invoices", "shipments", "tracks");
         magento.store().counts().forEach((table, count) -> assertThat(answer.json().get(table).asInt()).as(table).isEqualTo(count));
         assertThat(answer.json().get("orders").asInt()).isEqualTo(2);
     }
@@ -103,6 +104,38 @@ class RecordsEndpointTest {
         assertThat(id.json().get("error").asText()).contains("'999'", "orders");
         assertThat(http.get("/records/invoices").json()).isEmpty();
         assertThat(http.post("/records/orders").status()).isEqualTo(405);
+    }
+
+    @Test
+    void aPatchChangesARecordsFieldsAndTheApiAnswersTheChange() throws Exception {
+        JsonClient.Answer renamed = http.send("PATCH", "/records/attribute_sets/10", "{\"name\": \"Bags\", \"set_id\": \"99\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("id").asText()).isEqualTo("10");
+        assertThat(renamed.json().get("record").get("set_id").asText()).as("the id stays").isEqualTo("10");
+        assertThat(renamed.json().get("record").get("name").asText()).isEqualTo("Bags");
+        assertThat((List<Object>) client.call(session, "catalog_product_attribute_set.list")).contains(Map.of("set_id", "10", "name", "Bags"));
+
+        Object email = magento.store().customers().get("136").orElseThrow().get("email");
+        http.send("PATCH", "/records/customers/136", "{\"group_id\": 2, \"is_active\": true}");
+        assertThat(magento.store().customers().get("136").orElseThrow()).as("the other fields stay")
+                .containsEntry("group_id", 2).containsEntry("is_active", true).containsEntry("email", email);
+    }
+
+    @Test
+    void aPatchSaysWhatWasWrong() throws Exception {
+        JsonClient.Answer unknown = http.send("PATCH", "/records/attribute_sets/99", "{\"name\": \"X\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).contains("'99'", "attribute_sets", "set_id");
+        JsonClient.Answer notAnObject = http.send("PATCH", "/records/attribute_sets/10", "[\"Bags\"]");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.json().get("error").asText()).contains("/records/attribute_sets/10", "JSON object", "[Bags]");
+        JsonClient.Answer broken = http.send("PATCH", "/records/attribute_sets/10", "{name:");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("error").asText()).contains("unreadable JSON");
+        JsonClient.Answer table = http.send("PATCH", "/records/attribute_sets", "{}");
+        assertThat(table.status()).isEqualTo(405);
+        assertThat(table.json().get("error").asText()).contains("/records/attribute_sets/{id}");
+        assertThat(http.get("/records/attribute_sets/10").json().get("record").get("name").asText()).isEqualTo("Bags & Luggage");
     }
 
     @Test

@@ -128,6 +128,37 @@ class ResourcesTest {
     }
 
     @Test
+    void attributeSetsAreListedAsMagento19AnswersThemAndCoverEveryProductsSet() throws Exception {
+        List<Object> sets = (List<Object>) client.call(session, "catalog_product_attribute_set.list");
+        assertThat(sets).first().isEqualTo(Map.of("set_id", "4", "name", "Default"));
+        assertThat(sets).allSatisfy(set -> assertThat(struct(set)).containsOnlyKeys("set_id", "name"));
+        assertThat(sets).extracting(set -> struct(set).get("set_id")).containsExactly("4", "9", "10", "11", "12", "13");
+        assertThat(client.call(session, "product_attribute_set.list")).as("the alias").isEqualTo(sets);
+        List<Object> setIds = sets.stream().map(set -> struct(set).get("set_id")).toList();
+        assertThat(magento.store().products().records()).as("recorded and generated products")
+                .allSatisfy(product -> assertThat(setIds).contains(product.get("set")));
+        assertThat(client.fault(session, "catalog_product_attribute_set.info", 4).code()).as("Magento has no info").isEqualTo(3);
+
+        magento.store().attributeSets().set("10", "name", "Bags");
+        try {
+            assertThat(((List<Object>) client.call(session, "catalog_product_attribute_set.list")).get(2))
+                    .isEqualTo(Map.of("set_id", "10", "name", "Bags"));
+        } finally {
+            magento.store().attributeSets().set("10", "name", "Bags & Luggage");
+        }
+    }
+
+    @Test
+    void attributeSetsTheDataAlreadyHasAreKept() {
+        DataStore data = new DataStore();
+        data.attributeSets().put("4", null, Map.of("set_id", "4", "name", "Standard"));
+        try (MagentoSimulator shop = MagentoSimulator.builder().store(data).start()) {
+            assertThat(shop.store().attributeSets().get("4").orElseThrow()).containsEntry("name", "Standard");
+            assertThat(shop.store().attributeSets().ids()).containsExactly("4", "9", "10", "11", "12", "13");
+        }
+    }
+
+    @Test
     void ordersAreSearchedTheWayTheConnectorAsks() throws Exception {
         Map<String, Object> filters = Map.of("store_id", Map.of("in", list("1")), "created_at", Map.of("from", "2013-05-25 00:00:00"));
         List<Object> notImported = (List<Object>) client.call(session, "sales_order.search", Map.of("imported", false, "filters", filters));
