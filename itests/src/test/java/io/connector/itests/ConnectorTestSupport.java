@@ -116,6 +116,27 @@ public abstract class ConnectorTestSupport {
         return options;
     }
 
+    /**
+     * Starts a bundle. Felix refuses a start with "Unable to acquire global lock for resolve" while
+     * another thread resolves (Karaf's features service refreshing after boot): a busy container,
+     * not a failure, so the start is tried again for up to 30 s.
+     */
+    protected static void start(org.osgi.framework.Bundle bundle) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                bundle.start();
+                return;
+            } catch (org.osgi.framework.BundleException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("Unable to acquire global lock")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     protected static String freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return Integer.toString(socket.getLocalPort());

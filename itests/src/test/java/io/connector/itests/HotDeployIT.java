@@ -97,7 +97,7 @@ public class HotDeployIT extends ConnectorTestSupport {
         assertThat(mappedByANewEnvironment()).isEqualTo(STANDARD);
 
         addon = bundleContext.installBundle("itest:addon", addonJar("1.0.0"));
-        addon.start();
+        start(addon);
         assertThat(mappedByANewEnvironment()).as("installed and started").isEqualTo(ADDON_1);
         assertThat(execute("connector:units --backend magento/1.7 --model " + PARTNER_CATEGORY))
                 .containsPattern(AddonBundles.COMPONENT + "\\s+\\|\\s+magento\\s+\\|\\s+io.connector.itests.addon 1.0.0[^|]+\\|"
@@ -109,7 +109,7 @@ public class HotDeployIT extends ConnectorTestSupport {
 
         addon.stop();
         assertThat(mappedByANewEnvironment()).as("stopped").isEqualTo(STANDARD);
-        addon.start();
+        start(addon);
         assertThat(mappedByANewEnvironment()).as("started again").isEqualTo(ADDON_2);
 
         addon.uninstall();
@@ -121,7 +121,7 @@ public class HotDeployIT extends ConnectorTestSupport {
     @Test
     public void aRunningSynchronizationKeepsAWorkingViewWhileTheAddonIsReplaced() throws Exception {
         addon = bundleContext.installBundle("itest:addon", addonJar("1.0.0"));
-        addon.start();
+        start(addon);
         try (Environment running = environments.open(shop, PARTNER_CATEGORY);
                 Environment openedBeforeTheUpdate = environments.open(shop, PARTNER_CATEGORY)) {
             ImportMapper obtained = running.unit(ImportMapper.class);

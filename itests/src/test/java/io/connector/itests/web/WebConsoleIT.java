@@ -78,7 +78,7 @@ public class WebConsoleIT extends MagentoTestSupport {
 
     @Before
     public void setUp() throws Exception {
-        http = new ConsoleClient(Integer.parseInt(System.getProperty(PORT)));
+        http = new ConsoleClient(jettyPort());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(JobFunction.NAME, FLAKY);
         flaky = bundleContext.registerService(JobFunction.class, context -> {
@@ -91,6 +91,26 @@ public class WebConsoleIT extends MagentoTestSupport {
             addShop("shop", "magento/1.7");
         }
         awaitConsole();
+    }
+
+    /**
+     * The port Jetty was configured with. Usually the free port written to etc/ before boot; but
+     * when the feature installs at boot before file install has read that file, Karaf writes the
+     * feature's appended configuration as a new file, and Jetty listens on the feature's 8181.
+     */
+    private int jettyPort() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            var properties = configurations.getConfiguration("org.ops4j.pax.web", "?").getProperties();
+            Object port = properties == null ? null : properties.get("org.osgi.service.http.port");
+            if (port != null) {
+                return Integer.parseInt(port.toString().trim());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No org.ops4j.pax.web configuration with a port within 60 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     @After
