@@ -13,15 +13,10 @@ import io.connector.core.internal.HeardActivity;
 import io.connector.core.internal.KeptJobs;
 import io.connector.core.internal.TestJobContext;
 import io.connector.core.internal.TestShop;
+import io.connector.core.internal.UnitsOnShop;
 import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
-import io.connector.core.internal.resolver.BackendInfo;
-import io.connector.core.internal.resolver.TestUnits;
-import io.connector.core.internal.resolver.UnitRegistry;
 import io.connector.core.sync.AbstractBatchImporter;
-import io.connector.store.testing.StoreFixture;
-import io.connector.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the import job functions tell the activity listeners: the records that landed, created or updated. */
@@ -49,28 +44,16 @@ class ImportJobsActivityTest {
         }
     }
 
-    private StoreFixture fixture;
-    private final UnitRegistry units = new UnitRegistry();
-    private final KeptJobs jobs = new KeptJobs();
+    private final UnitsOnShop on = new UnitsOnShop().register(RecordImporter.class, ScriptedImporter::new, PARTNER)
+            .register(BatchImporter.class, Batches::new, PARTNER);
+    private final KeptJobs jobs = on.jobs;
     private final HeardActivity activity = new HeardActivity();
-    private TestShop shop;
-    private ConnectorEnvironmentFactory environments;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StoreFixture(TestDatabase.h2(), "/connector/models.json", "/test-models.json");
-        units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
-        units.unitRegistered("importer", TestUnits.unit("ScriptedImporter").type(RecordImporter.class.getName()).on("shop")
-                .models(PARTNER).instances(ScriptedImporter::new).build());
-        units.unitRegistered("batches", TestUnits.unit("Batches").type(BatchImporter.class.getName()).on("shop")
-                .models(PARTNER).instances(Batches::new).build());
-        shop = new TestShop("b1", "Madison Island", units.get("shop"));
-        environments = new ConnectorEnvironmentFactory(units, fixture.store, jobs);
-    }
+    private final TestShop shop = on.shop;
+    private final ConnectorEnvironmentFactory environments = on.environments;
 
     @AfterEach
     void tearDown() {
-        fixture.close();
+        on.close();
     }
 
     private Object importRecord(String externalId) throws Exception {

@@ -18,13 +18,7 @@ import io.connector.api.UnknownBackendException;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BatchImporter;
 import io.connector.core.internal.KeptJobs;
-import io.connector.core.internal.TestShop;
-import io.connector.core.internal.environment.ConnectorEnvironmentFactory;
-import io.connector.core.internal.resolver.BackendInfo;
-import io.connector.core.internal.resolver.TestUnits;
-import io.connector.core.internal.resolver.UnitRegistry;
-import io.connector.store.testing.StoreFixture;
-import io.connector.store.testing.TestDatabase;
+import io.connector.core.internal.UnitsOnShop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,21 +34,15 @@ class ImportLauncherTest {
         }
     }
 
-    private StoreFixture fixture;
-    private final UnitRegistry units = new UnitRegistry();
-    private final KeptJobs jobs = new KeptJobs();
+    private final UnitsOnShop on = new UnitsOnShop()
+            .register(BatchImporter.class, Batches::new, "shop.res.partner", "shop.res.partner.category");
+    private final KeptJobs jobs = on.jobs;
     private ImportLauncher launcher;
     private Imports imports;
 
     @BeforeEach
     void setUp() {
-        fixture = new StoreFixture(TestDatabase.h2(), "/connector/models.json", "/test-models.json");
-        units.backendDeclared("shop", new BackendInfo("shop", "", "", "", "test", 0, 1));
-        units.unitRegistered("batches", TestUnits.unit("Batches").type(BatchImporter.class.getName()).on("shop")
-                .models("shop.res.partner", "shop.res.partner.category").instances(Batches::new).build());
-        TestShop shop = new TestShop("b1", "Madison Island", units.get("shop"));
-        launcher = new ImportLauncher(shop.records(), new ConnectorEnvironmentFactory(units, fixture.store, jobs), jobs,
-                fixture.store, Clock.fixed(NOW, ZoneOffset.UTC));
+        launcher = new ImportLauncher(on.shop.records(), on.environments, jobs, on.fixture.store, Clock.fixed(NOW, ZoneOffset.UTC));
         launcher.addImport(new ImportDeclaration() {
         }, declaration("partners", 1, true, "shop.res.partner.category", "shop.res.partner"));
         launcher.addImport(new ImportDeclaration() {
@@ -64,7 +52,7 @@ class ImportLauncherTest {
 
     @AfterEach
     void tearDown() {
-        fixture.close();
+        on.close();
     }
 
     private static Map<String, Object> declaration(String name, int order, boolean incremental, String... models) {
