@@ -179,6 +179,34 @@ final class KarafNode implements AutoCloseable {
      * answers through bin/connector.
      */
     void awaitReady(Duration timeout) throws Exception {
+        try {
+            awaitReadyOnce(timeout);
+        } catch (AssertionError e) {
+            // A first boot has stalled now and then in Karaf's refresh after pax-logging restarted,
+            // leaving nothing in the log: the threads at the timeout are what can tell why.
+            throw new AssertionError(e.getMessage() + "; the node's threads then: " + threadDump(), e);
+        }
+    }
+
+    /** {@code jstack} of the node into {@code threads-PID.txt} of its home, or why there is none. */
+    private String threadDump() {
+        if (!running()) {
+            return "none (the process is gone)";
+        }
+        Path dump = home.resolve("threads-" + pid + ".txt");
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(pid)).redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            return jstack.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) ? dump.toString() : "jstack did not end within 30 s";
+        } catch (IOException e) {
+            return "none (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "none (interrupted)";
+        }
+    }
+
+    private void awaitReadyOnce(Duration timeout) throws Exception {
         int expected = starts;
         Waits.await("node " + name + "'s job runner starting (start " + expected + ") and its shell answering", timeout, log(), () -> {
             if (!running()) {
