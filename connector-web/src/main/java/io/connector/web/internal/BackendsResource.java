@@ -131,8 +131,4 @@ public final class BackendsResource {
         view.put("status", problem == null ? "ok" : problem);
         return view;
     }
-
-    List<BackendRecord> all() {
-        return List.copyOf(records.all());
-    }
 }
