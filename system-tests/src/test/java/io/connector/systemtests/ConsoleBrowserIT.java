@@ -127,6 +127,18 @@ public class ConsoleBrowserIT extends SystemTest {
         assertThat(failed.get(0).get("function").asText()).isEqualTo("import_record");
         assertThat(failed.get(0).get("description").asText()).contains("magento.res.partner " + nameless);
         assertThat(error).contains("res.partner.name");
+        // The feature on the ready Karaf serves metrics and health too, as the "done when" asks.
+        HttpResponse<String> metrics = get(page + "metrics", VIEWER, VIEWER_PASSWORD);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.body()).contains("connector_jobs{channel=\"root.magento\",state=\"failed\"} 1\n",
+                "connector_records_total{backend=\"shop\",model=\"magento.res.partner\",direction=\"imported\"} ")
+                .containsPattern("connector_job_runs_total\\{function=\"import_record\",outcome=\"failed\"} [1-9]");
+        assertThat(get(page + "metrics", null, null).statusCode()).as("metrics without a login").isEqualTo(401);
+        HttpResponse<String> health = get(page + "health", null, null);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+        assertThat(health.body()).contains("\"database\"", "\"migrations\"", "\"job-runner\"", "\"failed-jobs\"");
         System.out.printf(Locale.ROOT, "ConsoleBrowserIT: node up, console installed, shop imported in %.1f s; failed job %s: %s%n",
                 seconds(started), uuid, error);
 
