@@ -31,7 +31,7 @@ import io.connector.store.spi.Sql;
 final class LoopRows {
 
     /**
-     * A customer as the chunk read it: {@code customer.info} and the {@code customer_address.info} of its addresses,
+     * A customer as the chunk read it: {@code customer.info} and its addresses as {@code customer_address.list} answers them,
      * or Magento 2's customer and its embedded addresses in those names ({@link RestLoopShop}).
      */
     record Customer(String id, Map<String, Object> info, List<Map<String, Object>> addresses) {

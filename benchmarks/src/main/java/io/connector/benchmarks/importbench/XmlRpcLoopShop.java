@@ -12,8 +12,8 @@ import io.connector.magento.v17.client.MagentoClient;
 /**
  * The loop's reads over Magento 1's XML-RPC, as the magento/1.7 import makes them: one API session
  * for the run (login once), as the import's client shares one per backend. Per chunk of customer
- * ids one {@code multiCall} of {@code customer.info}, one of {@code customer_address.list}, then
- * one of the chunk's {@code customer_address.info}; per chunk of product ids one multiCall of
+ * ids one {@code multiCall} of {@code customer.info}, then one of {@code customer_address.list}, whose
+ * addresses are whole (the import reads no {@code customer_address.info}); per chunk of product ids one multiCall of
  * {@code ol_catalog_product.info}. The import's client splits a multiCall of more than
  * {@code MagentoClient.DEFAULT_MULTICALL_MAX} calls (100); this is the same client, so it splits
  * them the same way. The ids come from {@code ol_customer.search} per website and
@@ -80,21 +80,9 @@ final class XmlRpcLoopShop implements LoopShop {
         List<Object> infos = multiCall("customer.info", part.stream().map(id -> List.<Object>of(Integer.valueOf(id))).toList());
         List<Object> lists = multiCall("customer_address.list", part.stream()
                 .map(id -> List.<Object>of(Map.of("customer_id", Map.of("eq", id)))).toList());
-        List<List<Object>> addressCalls = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int i = 0; i < part.size(); i++) {
-            for (Object address : (List<?>) lists.get(i)) {
-                addressCalls.add(List.of(Integer.valueOf(String.valueOf(((Map<?, ?>) address).get("customer_address_id")))));
-                owners.add(i);
-            }
-        }
-        List<Object> addresses = addressCalls.isEmpty() ? List.of() : multiCall("customer_address.info", addressCalls);
         List<LoopRows.Customer> customers = new ArrayList<>();
         for (int i = 0; i < part.size(); i++) {
-            customers.add(new LoopRows.Customer(part.get(i), struct(infos.get(i)), new ArrayList<>()));
-        }
-        for (int a = 0; a < addresses.size(); a++) {
-            customers.get(owners.get(a)).addresses().add(struct(addresses.get(a)));
+            customers.add(new LoopRows.Customer(part.get(i), struct(infos.get(i)), structs(lists.get(i))));
         }
         return customers;
     }
@@ -103,14 +91,8 @@ final class XmlRpcLoopShop implements LoopShop {
     @Override
     public LoopRows.Customer customer(String id) {
         Map<String, Object> info = struct(magento.call("customer.info", List.of(Integer.valueOf(id))));
-        List<List<Object>> addressCalls = new ArrayList<>();
-        for (Object address : (List<?>) magento.call("customer_address.list", List.of(Map.of("customer_id", Map.of("eq", id))))) {
-            addressCalls.add(List.of(Integer.valueOf(String.valueOf(((Map<?, ?>) address).get("customer_address_id")))));
-        }
-        List<Map<String, Object>> addresses = new ArrayList<>();
-        if (!addressCalls.isEmpty()) {
-            multiCall("customer_address.info", addressCalls).forEach(a -> addresses.add(struct(a)));
-        }
+        List<Map<String, Object>> addresses = structs(magento.call("customer_address.list",
+                List.of(Map.of("customer_id", Map.of("eq", id)))));
         return new LoopRows.Customer(id, info, addresses);
     }
 
@@ -147,6 +129,13 @@ final class XmlRpcLoopShop implements LoopShop {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> struct(Object answer) {
         return (Map<String, Object>) answer;
+    }
+
+    /** A customer's addresses as customer_address.list answers them, each a struct (a new list: the rows add none). */
+    private static List<Map<String, Object>> structs(Object answer) {
+        List<Map<String, Object>> structs = new ArrayList<>();
+        ((List<?>) answer).forEach(item -> structs.add(struct(item)));
+        return structs;
     }
 
     @Override

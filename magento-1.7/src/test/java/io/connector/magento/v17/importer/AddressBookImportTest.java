@@ -71,10 +71,12 @@ class AddressBookImportTest {
     @Test
     void theCompanyOfTheBillingAddressNamesThePartner() {
         // In the recordings the company is always the customer's own name; here it is not.
+        List<?> book = (List<?>) shop.magento().recorded("customer_address.list", ofCustomer("104"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> address = (Map<String, Object>) shop.magento().recorded("customer_address.info", List.of(73));
+        Map<String, Object> address = (Map<String, Object>) book.get(0);
+        assertThat(address).containsEntry("customer_address_id", "73");
         address.put("company", "  France & Fils ");
-        shop.magento().answer("customer_address.info", List.of(73), address);
+        shop.magento().answer("customer_address.list", ofCustomer("104"), book);
         shop.importRecord(PARTNER, "104");
         Map<String, Object> company = partner("104");
         assertThat(company).containsEntry("name", "France & Fils").containsEntry("is_company", true);
@@ -166,5 +168,10 @@ class AddressBookImportTest {
         assertThat(addressesOf(partner("65"))).extracting(a -> a.get("id")).isEqualTo(before.stream().map(a -> a.get("id")).toList());
         assertThat(shop.count(ADDRESS)).isEqualTo(2);
         assertThat(shop.count("res.partner")).isEqualTo(2);
+    }
+
+    /** The arguments of customer_address.list for one customer's book. */
+    static List<?> ofCustomer(String customerId) {
+        return List.of(Map.of("customer_id", Map.of("eq", customerId)));
     }
 }

@@ -65,9 +65,12 @@ class ImportFailuresTest {
 
     @Test
     void aBrokenAddressFailsTheWholeCustomerNamingTheAddress() {
-        Map<String, Object> address = recorded("customer_address.info", 92);
+        List<?> book = (List<?>) shop.magento().recorded("customer_address.list", AddressBookImportTest.ofCustomer("136"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = (Map<String, Object>) book.get(0);
+        assertThat(address).containsEntry("customer_address_id", "92");
         address.put("updated_at", "yesterday");
-        shop.magento().answer("customer_address.info", List.of(92), address);
+        shop.magento().answer("customer_address.list", AddressBookImportTest.ofCustomer("136"), book);
         assertThatThrownBy(() -> shop.importRecord(PARTNER, "136")).isInstanceOf(InvalidDataException.class)
                 .hasMessage("magento.address 92 of backend shop: updated_at: Unparsable date 'yesterday'");
         assertNothingImported();

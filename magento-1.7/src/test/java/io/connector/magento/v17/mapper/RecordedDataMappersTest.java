@@ -62,6 +62,29 @@ class RecordedDataMappersTest {
                 .containsEntry("updated_at", LocalDateTime.of(2017, 6, 27, 15, 36, 55));
     }
 
+    /**
+     * A chunk reads addresses from customer_address.list, which leaves out nil fields and writes
+     * created_at in naive UTC where customer_address.info gives an offset: every recorded address
+     * must map the same from either.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRecordedAddressMapsTheSameFromTheListAsFromItsInfo() {
+        int compared = 0;
+        for (String customer : List.of("65", "99", "104", "136")) {
+            List<?> book = (List<?>) shop.magento().recorded("customer_address.list",
+                    List.of(Map.of("customer_id", Map.of("eq", customer))));
+            for (Object item : book) {
+                Map<String, Object> listed = (Map<String, Object>) item;
+                Map<String, Object> info = recorded("customer_address.info", Integer.parseInt((String) listed.get("customer_address_id")));
+                assertThat(listed).as("the list leaves nil fields out").doesNotContainValue(null);
+                assertThat(map(ADDRESS, listed)).as("address " + listed.get("customer_address_id")).isEqualTo(map(ADDRESS, info));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(5);
+    }
+
     @Test
     void anAddressTypeFollowsItsDefaultFlags() {
         assertThat(map(ADDRESS, recorded("customer_address.info", 68))).containsEntry("type", "invoice");
