@@ -48,6 +48,15 @@ final class BindingUpserts {
         Map<String, Object> created = new LinkedHashMap<>(withSync);
         created.put(ModelDefinition.BACKEND_ID, backendId);
         created.put(ModelDefinition.EXTERNAL_ID, externalId);
+        if (tx.database == Database.POSTGRESQL && m.bindingOf().isPresent()) {
+            // No savepoint: on PostgreSQL each is two more round trips, and past 64 in a
+            // transaction its subtransactions overflow what every snapshot can keep in memory.
+            long id = session.createUnlessBound(bindingModel, created);
+            if (id >= 0) {
+                return id;
+            }
+            return updateWinner(bindingModel, backendId, externalId, withSync, null);
+        }
         Savepoint savepoint;
         tx.beforeStatement();
         try {
@@ -63,12 +72,19 @@ final class BindingUpserts {
             if (!(e.getCause() instanceof SQLException sql) || !Database.isUniqueViolation(sql)) {
                 throw e;
             }
-            // Another transaction bound the same external id first: ours becomes an update of it.
             rollback(savepoint);
-            long id = find(bindingModel, backendId, externalId).orElseThrow(() -> e);
-            session.write(bindingModel, id, withSync);
-            return id;
+            return updateWinner(bindingModel, backendId, externalId, withSync, e);
         }
+    }
+
+    /** Another transaction bound the same external id first: ours becomes an update of it. */
+    private long updateWinner(String bindingModel, String backendId, String externalId, Map<String, Object> values,
+            StoreException lost) {
+        long id = find(bindingModel, backendId, externalId).orElseThrow(() -> lost != null ? lost
+                : new StoreException("Cannot bind " + bindingModel + " " + externalId + " of backend " + backendId
+                        + ": another transaction bound it and its binding is gone"));
+        session.write(bindingModel, id, values);
+        return id;
     }
 
     private Optional<Long> find(String bindingModel, String backendId, String externalId) {

@@ -221,7 +221,7 @@ public final class JdbcRecordStore implements RecordStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot get a connection to the connector database: " + e.getMessage(), e);
         }
-        StoreTransaction tx = new StoreTransaction(connection, models, listeners);
+        StoreTransaction tx = new StoreTransaction(connection, models, listeners, database());
         current.set(tx);
         try {
             T result = run(work, tx);

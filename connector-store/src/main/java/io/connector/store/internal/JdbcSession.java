@@ -60,6 +60,11 @@ final class JdbcSession implements StoreSession {
         return writes.create(model, values);
     }
 
+    /** A binding, unless another transaction bound its external id first: then -1 ({@link RecordWrites#create}). */
+    long createUnlessBound(String bindingModel, Map<String, Object> values) {
+        return writes.create(bindingModel, values, true);
+    }
+
     @Override
     public void write(String model, long id, Map<String, Object> values) {
         write(model, List.of(id), values);

@@ -30,6 +30,7 @@ final class StoreTransaction implements SqlTransaction {
     final Connection connection;
     final Models models;
     final RecordListeners listeners;
+    final Database database;
     final List<Runnable> afterCommit = new ArrayList<>();
     /** What {@code collectUntilCommit} keeps, by key, in the order first asked for, with what runs before the commit. */
     private final java.util.Map<String, Collected<?>> collected = new java.util.LinkedHashMap<>();
@@ -50,10 +51,11 @@ final class StoreTransaction implements SqlTransaction {
     private Runnable beforeStatement;
     private final JdbcSession session;
 
-    StoreTransaction(Connection connection, Models models, RecordListeners listeners) {
+    StoreTransaction(Connection connection, Models models, RecordListeners listeners, Database database) {
         this.connection = connection;
         this.models = models;
         this.listeners = listeners;
+        this.database = database;
         this.session = new JdbcSession(this, false);
     }
 
@@ -175,15 +177,17 @@ final class StoreTransaction implements SqlTransaction {
         }
     }
 
-    /** An insert of one row, returning its generated id. */
+    /**
+     * An insert of one row, returning its generated id; -1 when it inserted none (an
+     * {@code ON CONFLICT DO NOTHING} that met a conflict).
+     */
     long insert(String sql, List<Object> params, String what) {
         beforeStatement();
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bindAll(insert, params);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong("id");
+                return keys.next() ? keys.getLong("id") : -1;
             }
         } catch (SQLException e) {
             throw failure(what, e);

@@ -496,6 +496,9 @@ abstract class StoreContract {
                 long second = results.get(1).get(30, TimeUnit.SECONDS);
                 assertThat(first).isEqualTo(second);
                 assertThat(count(s -> s.query("shop.res.partner").where("external_id", "=", externalId))).isEqualTo(1L);
+                long records = count(s -> s.query("res.partner").where("name", "=", "thread 0"))
+                        + count(s -> s.query("res.partner").where("name", "=", "thread 1"));
+                assertThat(records).as("the loser's partner is not left behind, round " + round).isEqualTo(round + 1L);
             }
         } finally {
             pool.shutdownNow();
