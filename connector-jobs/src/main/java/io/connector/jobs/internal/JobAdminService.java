@@ -158,7 +158,7 @@ public final class JobAdminService implements JobAdmin {
     @Override
     public void awaitAndReport(String backendId, String backendName, Instant createdSince, Duration timeout,
             Consumer<String> out) {
-        new WaitReport(this, new JobWaiter(this, PROGRESS_EVERY)).awaitAndReport(backendId, backendName, createdSince,
+        new WaitReport(this, new JobWaiter(this, signal, PROGRESS_EVERY)).awaitAndReport(backendId, backendName, createdSince,
                 timeout, out);
     }
 

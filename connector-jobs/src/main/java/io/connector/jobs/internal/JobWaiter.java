@@ -16,14 +16,22 @@ import io.connector.api.job.JobView;
  * time (or at any time). Finished means that none of them is waiting, pending, claimed or
  * started, except waiting ones blocked behind a failed job, which would wait for ever. A job that
  * failed and will be retried is pending again, so it is still to go. The waiter polls the job
- * table, so it sees the jobs that every node runs.
+ * table, so it sees the jobs that every node runs; near the end (at most {@value #NEAR_END} jobs
+ * to go) it also counts as soon as jobs end on this node, so a wait ends within a few tens of
+ * milliseconds of the last job rather than of the next poll.
  */
 public final class JobWaiter {
 
     /** At most this many failed jobs come with a {@link Summary}. */
     public static final int FAILURES_LISTED = 10;
 
+    /** Jobs to go at most for a job ending on this node to bring the next count forward. */
+    static final int NEAR_END = 16;
+    /** Counts brought forward are this far apart at least. */
+    private static final long MIN_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final JobAdmin admin;
+    private final JobSignal ends;
     private final Duration pollInterval;
     private final Duration reportInterval;
 
@@ -33,11 +41,17 @@ public final class JobWaiter {
      * of the import's end, where a second's poll made a three-second import look a sixth slower.
      */
     public JobWaiter(JobAdmin admin, Duration reportInterval) {
-        this(admin, Duration.ofMillis(200), reportInterval);
+        this(admin, null, Duration.ofMillis(200), reportInterval);
     }
 
-    JobWaiter(JobAdmin admin, Duration pollInterval, Duration reportInterval) {
+    /** A waiter that also hears the jobs this node's runner ends ({@code ends}). */
+    public JobWaiter(JobAdmin admin, JobSignal ends, Duration reportInterval) {
+        this(admin, ends, Duration.ofMillis(200), reportInterval);
+    }
+
+    JobWaiter(JobAdmin admin, JobSignal ends, Duration pollInterval, Duration reportInterval) {
         this.admin = Objects.requireNonNull(admin);
+        this.ends = ends;
         this.pollInterval = pollInterval;
         this.reportInterval = reportInterval;
     }
@@ -91,6 +105,7 @@ public final class JobWaiter {
         long start = System.nanoTime();
         long nextReport = start + reportInterval.toNanos();
         while (true) {
+            long seen = ends == null ? 0 : ends.endings();
             long polled = System.nanoTime();
             JobCounts counts = count(backendId, createdSince, endedSince);
             long now = System.nanoTime();
@@ -107,8 +122,15 @@ public final class JobWaiter {
             // On PostgreSQL no index finds the waiting jobs, so a count reads the whole job table:
             // polls spaced by twenty times what the last one took keep the waiter's share of the
             // database small as the table grows, up to the report interval, which callers count on.
-            long pause = Math.min(Math.max(pollInterval.toNanos(), 20 * (now - polled)), reportInterval.toNanos());
-            TimeUnit.NANOSECONDS.sleep(Math.min(pause, left));
+            long pause = Math.min(Math.min(Math.max(pollInterval.toNanos(), 20 * (now - polled)), reportInterval.toNanos()), left);
+            if (ends != null && counts.toGo() <= NEAR_END) {
+                // The same spacing rule, with a floor of its own, bounds counts brought forward.
+                long spacing = Math.min(Math.max(MIN_SPACING_NANOS, 20 * (now - polled)), pause);
+                TimeUnit.NANOSECONDS.sleep(spacing);
+                ends.awaitEnd(seen, pause - spacing);
+            } else {
+                TimeUnit.NANOSECONDS.sleep(pause);
+            }
         }
     }
 

@@ -121,6 +121,7 @@ final class BatchWorker implements Runnable {
         } finally {
             batch.forEach(local::release);
             signal.raise();
+            signal.ended();
         }
     }
 
