@@ -120,15 +120,7 @@ public final class JobThroughput {
             String channels, int threads, int jobs) throws Exception {
         ran.set(0);
         long t0 = System.nanoTime();
-        for (int done = 0; done < jobs; done += 1000) {
-            int batch = Math.min(1000, jobs - done);
-            store.inTransaction(s -> {
-                for (int i = 0; i < batch; i++) {
-                    queue.job("noop").delay();
-                }
-                return null;
-            });
-        }
+        delayNoOps(store, queue, jobs);
         double delaySeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         JobRunner runner = new JobRunner(sql, functions, queue, channelTree, signal);
@@ -144,6 +136,19 @@ public final class JobThroughput {
         double runSeconds = (System.nanoTime() - t1) / 1e9;
         runner.stop();
         return new double[] {delaySeconds, runSeconds};
+    }
+
+    /** {@code jobs} no-op jobs, delayed 1,000 per transaction. */
+    private static void delayNoOps(JdbcRecordStore store, ConnectorJobQueue queue, int jobs) {
+        for (int done = 0; done < jobs; done += 1000) {
+            int batch = Math.min(1000, jobs - done);
+            store.inTransaction(s -> {
+                for (int i = 0; i < batch; i++) {
+                    queue.job("noop").delay();
+                }
+                return null;
+            });
+        }
     }
 
     private static void emptyJobs() {
@@ -162,21 +167,8 @@ public final class JobThroughput {
      * function, several threads) shows as the ratio to it.
      */
     private static double sqlFloor(JdbcRecordStore store, ConnectorJobQueue queue, int jobs) throws Exception {
-        inConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM \"connector_job\"");
-            }
-            return null;
-        });
-        for (int done = 0; done < jobs; done += 1000) {
-            int batch = Math.min(1000, jobs - done);
-            store.inTransaction(s -> {
-                for (int i = 0; i < batch; i++) {
-                    queue.job("noop").delay();
-                }
-                return null;
-            });
-        }
+        emptyJobs();
+        delayNoOps(store, queue, jobs);
         java.util.List<Long> ids = inConnection(c -> {
             java.util.List<Long> all = new java.util.ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT \"id\" FROM \"connector_job\" ORDER BY \"id\"")) {
