@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.connector.magento.v17.client.MagentoClient;
 import io.connector.magento.v17.xmlrpc.XmlRpcCodec;
 import io.connector.magento.v17.xmlrpc.XmlRpcFault;
 
@@ -33,7 +34,10 @@ final class XmlRpcReferenceCalls implements ReferenceCalls {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     XmlRpcReferenceCalls(String url, String user, String key) {
-        this.endpoint = URI.create(url.contains("/api/xmlrpc") ? url : url.replaceAll("/+$", "") + "/index.php/api/xmlrpc");
+        // The connector's rule for where the API is; the client itself is not used for calls.
+        try (MagentoClient client = new MagentoClient("reference", url, user, key, http, Duration.ofSeconds(60))) {
+            this.endpoint = client.endpoint();
+        }
         this.user = user;
         this.key = key;
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.connector.api.UnitFor;
 import io.connector.api.unit.BackendAdapter;
-import io.connector.api.unit.RemoteRead;
 import io.connector.magento.MagentoModels;
 import io.connector.magento.adapter.AddressAdapter;
 import io.connector.magento.v17.adapter.MagentoAdapter;
@@ -66,10 +65,5 @@ public final class StandardAddressAdapter extends MagentoAdapter implements Addr
             }
         }
         return books;
-    }
-
-    /** Several addresses in one round trip ({@code multiCall}), in the order of the ids. */
-    public List<Map<String, Object>> readAll(List<String> ids) {
-        return readMany(ids, List.of()).stream().map(RemoteRead::get).toList();
     }
 }
