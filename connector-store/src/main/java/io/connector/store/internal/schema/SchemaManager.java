@@ -54,7 +54,8 @@ public final class SchemaManager {
         try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
             Connection c = lock.connection();
             List<String> applied = applyMigrations(c, migrations);
-            List<String> changes = applyModels(c, models);
+            List<String> changes = new ArrayList<>(applyModels(c, models));
+            changes.addAll(IdentityCaches.widen(c));
             return new Report(applied, changes);
         }
     }
