@@ -41,6 +41,38 @@ class H2StoreTest extends StoreContract {
         assertThat(second).as("ids stay in the order rows were written").isGreaterThan(first);
     }
 
+    @Test
+    void anEmptyStoreAlreadyPlansAPartnerLookupByEmailOnTheEmailIndex() throws SQLException {
+        // H2 keeps a connection's first plan of a statement; a store's first plans are made while
+        // its tables are empty. This one took parent_id's index and then scanned every partner.
+        String lookup = "SELECT \"id\" FROM \"res_partner\" WHERE \"email\" = 'jane@example.com' AND \"parent_id\" IS NULL "
+                + "ORDER BY \"id\" LIMIT 1";
+        javax.sql.DataSource dataSource = fixture.database.dataSource();
+        assertThat(explain(dataSource, lookup)).contains("ix_res_partner_email");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE \"res_partner\" ALTER COLUMN \"email\" SELECTIVITY 50");
+        }
+        assertThat(explain(dataSource, lookup)).as("H2's default selectivity").contains("ix_res_partner_parent_id");
+        assertThat(SchemaManager.migrate(dataSource, List.of(), fixture.registry.current()).changes())
+                .containsExactly("selectivity res_partner.email");
+        assertThat(explain(dataSource, lookup)).contains("ix_res_partner_email");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE \"res_partner\" ALTER COLUMN \"email\" SELECTIVITY 37");
+        }
+        assertThat(SchemaManager.migrate(dataSource, List.of(), fixture.registry.current()).changes())
+                .as("a measured selectivity stays").isEmpty();
+    }
+
+    private static String explain(javax.sql.DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet plan = s.executeQuery("EXPLAIN " + sql)) {
+            plan.next();
+            return plan.getString(1);
+        }
+    }
+
     private static Map<String, Long> identityCaches(javax.sql.DataSource dataSource) throws SQLException {
         Map<String, Long> caches = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

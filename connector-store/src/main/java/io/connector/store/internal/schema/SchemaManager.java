@@ -56,6 +56,7 @@ public final class SchemaManager {
             List<String> applied = applyMigrations(c, migrations);
             List<String> changes = new ArrayList<>(applyModels(c, models));
             changes.addAll(IdentityCaches.widen(c));
+            changes.addAll(IndexSelectivity.favourDeclaredIndexes(c, models));
             return new Report(applied, changes);
         }
     }
