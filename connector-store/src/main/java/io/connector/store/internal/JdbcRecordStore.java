@@ -251,6 +251,7 @@ public final class JdbcRecordStore implements RecordStore {
             throw new StoreException("Cannot commit: " + e.getMessage(), e);
         } finally {
             current.remove();
+            tx.closeKept();
             try {
                 connection.close();
             } catch (SQLException e) {

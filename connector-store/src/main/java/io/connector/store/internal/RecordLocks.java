@@ -24,8 +24,8 @@ final class RecordLocks {
         // an empty result rather than an error. H2 reports NOWAIT's refusal as a lock timeout
         // (SQLTimeoutException), which makes HikariCP evict the connection and with it the job's
         // whole transaction; and on PostgreSQL an error would end the transaction.
-        try (PreparedStatement lock = tx.connection.prepareStatement(
-                "SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE SKIP LOCKED")) {
+        try {
+            PreparedStatement lock = tx.kept("SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE SKIP LOCKED");
             lock.setInt(1, bucket);
             try (ResultSet row = lock.executeQuery()) {
                 return row.next();

@@ -49,6 +49,8 @@ final class StoreTransaction implements SqlTransaction {
     long forgets;
     /** Run before each statement while set: the job runner's lazy savepoint. */
     private Runnable beforeStatement;
+    /** Statements kept prepared until the transaction ends ({@link #kept}). */
+    private final java.util.Map<String, PreparedStatement> kept = new java.util.HashMap<>();
     private final JdbcSession session;
 
     StoreTransaction(Connection connection, Models models, RecordListeners listeners, Database database) {
@@ -106,6 +108,32 @@ final class StoreTransaction implements SqlTransaction {
     @Override
     public void clearRollbackOnly() {
         rollbackOnly = false;
+    }
+
+    /**
+     * A statement prepared once for the rest of the transaction. For those H2 does not keep parsed
+     * in its query cache, which leaves out every {@code SELECT ... FOR UPDATE}: a chunk's record
+     * locks were parsed and planned once per record, 5% of Karaf's CPU in an H2 import.
+     */
+    PreparedStatement kept(String sql) throws SQLException {
+        PreparedStatement statement = kept.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = connection.prepareStatement(sql);
+            kept.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Closes the statements {@link #kept} kept, before the connection goes back to the pool. */
+    void closeKept() {
+        for (PreparedStatement statement : kept.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // The pool closes what its connection still has open anyway.
+            }
+        }
+        kept.clear();
     }
 
     void beforeStatement() {
