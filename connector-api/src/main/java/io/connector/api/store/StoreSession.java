@@ -80,4 +80,14 @@ public interface StoreSession {
      * sync date. Returns the binding id.
      */
     long upsertBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values);
+
+    /**
+     * {@link #upsertBinding} for a binding this transaction has just found missing (looked up
+     * under the record's lock, or the address of a customer that was itself new): the binding
+     * goes in without being looked up again. Should another transaction have bound the same
+     * (backend, external id) meanwhile, that binding is updated instead, as by
+     * {@link #upsertBinding}; only the order of the work differs: an insert first, which saves
+     * a statement when the binding is new and costs some when it is not. Returns the binding id.
+     */
+    long createBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values);
 }

@@ -53,6 +53,8 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
     private Set<String> resolving;
     /** What the current record's import wants said beside its outcome ({@link #note}). */
     private List<String> notes = new ArrayList<>();
+    /** Whether the current record had no binding ({@link #createdNow}). */
+    private boolean createdNow;
 
     /**
      * Put between a record's outcome and its {@link #note notes} in its result: {@code "Created
@@ -179,9 +181,19 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         } catch (StoreException e) {
             throw new StoreException(describe(externalId) + ": " + e.getMessage(), e);
         }
+        createdNow = binding.isEmpty();
         afterImport(session, id, remote);
         return (binding.isPresent() ? "Updated " : "Created ") + describe(externalId)
                 + (notes.isEmpty() ? "" : NOTE + String.join("; ", notes));
+    }
+
+    /**
+     * Whether the record {@link #afterImport} is called for was created by this import (it had no
+     * binding), rather than updated: what hangs under a new record (its addresses, its lines) is
+     * new too, as a rule, and can be created without being looked up first.
+     */
+    protected final boolean createdNow() {
+        return createdNow;
     }
 
     /**
@@ -289,9 +301,12 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
         return Map.of();
     }
 
-    /** Creates the binding (and the record it binds); returns the binding id. */
+    /**
+     * Creates the binding (and the record it binds), which {@link #run} found missing under the
+     * record's lock; returns the binding id.
+     */
     protected long create(StoreSession session, String externalId, Map<String, Object> values) {
-        return session.noExport().upsertBinding(model(), backendRecord().id(), externalId, values);
+        return session.noExport().createBinding(model(), backendRecord().id(), externalId, values);
     }
 
     protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {

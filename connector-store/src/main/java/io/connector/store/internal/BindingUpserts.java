@@ -25,7 +25,8 @@ final class BindingUpserts {
         this.tx = tx;
     }
 
-    long upsert(String bindingModel, String backendId, String externalId, Map<String, Object> values) {
+    /** With {@code lookFirst}, an existing binding is found and updated; without, the insert comes first. */
+    long upsert(String bindingModel, String backendId, String externalId, Map<String, Object> values, boolean lookFirst) {
         ModelDefinition m = tx.models.require(bindingModel);
         if (m.bindingOf().isEmpty() && !(m.definitions().containsKey(ModelDefinition.BACKEND_ID)
                 && m.definitions().containsKey(ModelDefinition.EXTERNAL_ID))) {
@@ -40,7 +41,7 @@ final class BindingUpserts {
         if (stampsSync) {
             withSync.put(ModelDefinition.SYNC_DATE, Sql.now());
         }
-        Optional<Long> existing = find(bindingModel, backendId, externalId);
+        Optional<Long> existing = lookFirst ? find(bindingModel, backendId, externalId) : Optional.empty();
         if (existing.isPresent()) {
             session.write(bindingModel, existing.get(), withSync);
             return existing.get();

@@ -83,6 +83,20 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public List<Map<String, Object>> read(String model, Collection<Long> ids, Collection<String> fields) {
+        if (fields.size() == 1 && fields.contains(ModelDefinition.RECORD_ID) && !ids.isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Long id : new java.util.LinkedHashSet<>(ids)) {
+                Long record = tx.boundRecord(model, id);
+                if (record == null) {
+                    return reads.read(model, ids, fields);
+                }
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("id", id);
+                row.put(ModelDefinition.RECORD_ID, record);
+                rows.add(row);
+            }
+            return rows;
+        }
         return reads.read(model, ids, fields);
     }
 
@@ -98,7 +112,12 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public long upsertBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values) {
-        return new BindingUpserts(this, tx).upsert(bindingModel, backendId, externalId, values);
+        return new BindingUpserts(this, tx).upsert(bindingModel, backendId, externalId, values, true);
+    }
+
+    @Override
+    public long createBinding(String bindingModel, String backendId, String externalId, Map<String, Object> values) {
+        return new BindingUpserts(this, tx).upsert(bindingModel, backendId, externalId, values, false);
     }
 
     @Override

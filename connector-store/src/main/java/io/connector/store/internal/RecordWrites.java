@@ -74,6 +74,9 @@ final class RecordWrites {
         Map<String, Object> heard = new LinkedHashMap<>(values);
         heard.put(ModelDefinition.RECORD_ID, own.get(ModelDefinition.RECORD_ID));
         long id = insert(m, own, heard, unlessBound ? "\"backend_id\", \"external_id\"" : null);
+        if (id >= 0) {
+            tx.created(m.name(), id, toId(m, ModelDefinition.RECORD_ID, own.get(ModelDefinition.RECORD_ID)));
+        }
         if (id < 0 && recordId == null) {
             // Nobody saw it but this transaction; its relation rows go with it (ON DELETE CASCADE).
             tx.execute("DELETE FROM " + quote(bound.table()) + " WHERE \"id\" = ?", List.of(own.get(ModelDefinition.RECORD_ID)),
@@ -153,6 +156,9 @@ final class RecordWrites {
         Map<String, Object> own = new LinkedHashMap<>();
         Map<String, Object> delegated = new LinkedHashMap<>();
         split(m, bound, values, own, delegated);
+        if (own.containsKey(ModelDefinition.RECORD_ID)) {
+            tx.rebound(m.name(), distinct);
+        }
         if (!delegated.isEmpty()) {
             List<Long> records = new ArrayList<>();
             for (Map<String, Object> binding : session.read(model, distinct, List.of(ModelDefinition.RECORD_ID))) {

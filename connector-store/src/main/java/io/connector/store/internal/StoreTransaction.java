@@ -47,6 +47,14 @@ final class StoreTransaction implements SqlTransaction {
      * used ({@link SessionMarks}).
      */
     long forgets;
+    /**
+     * The bindings this transaction created, by model and binding id, with the record each binds;
+     * good while {@link #forgets} is {@link #boundAt} (no savepoint rolled back, nothing deleted
+     * since). An import creates a customer's binding and at once needs its partner for the
+     * addresses: read here, not from the database.
+     */
+    private final java.util.Map<String, java.util.Map<Long, Long>> boundRecords = new java.util.HashMap<>();
+    private long boundAt;
     /** Run before each statement while set: the job runner's lazy savepoint. */
     private Runnable beforeStatement;
     /** Statements kept prepared until the transaction ends ({@link #kept}). */
@@ -108,6 +116,28 @@ final class StoreTransaction implements SqlTransaction {
     @Override
     public void clearRollbackOnly() {
         rollbackOnly = false;
+    }
+
+    void created(String bindingModel, long bindingId, long recordId) {
+        boundRecords(bindingModel).put(bindingId, recordId);
+    }
+
+    /** A created binding's record ({@link #boundRecords}), or null when this transaction did not create it. */
+    Long boundRecord(String bindingModel, long bindingId) {
+        return boundRecords(bindingModel).get(bindingId);
+    }
+
+    /** A binding's record changes: it is read from the database again. */
+    void rebound(String bindingModel, java.util.Collection<Long> bindingIds) {
+        boundRecords(bindingModel).keySet().removeAll(bindingIds);
+    }
+
+    private java.util.Map<Long, Long> boundRecords(String bindingModel) {
+        if (boundAt != forgets) {
+            boundRecords.clear();
+            boundAt = forgets;
+        }
+        return boundRecords.computeIfAbsent(bindingModel, m -> new java.util.HashMap<>());
     }
 
     /**

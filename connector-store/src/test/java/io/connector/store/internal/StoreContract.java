@@ -506,6 +506,73 @@ abstract class StoreContract {
     }
 
     @Test
+    void aBindingCreatedWithoutALookupThatAnotherTransactionMadeMeanwhileUpdatesThatOne() throws Exception {
+        long created = tx(s -> s.createBinding("shop.res.partner", "b1", "new", Map.of("name", "New")));
+        assertThat(get("shop.res.partner", created)).containsEntry("name", "New").containsEntry("external_id", "new");
+
+        // Found missing, then bound by another transaction before this one creates it.
+        long partners = count(s -> s.query("res.partner"));
+        CountDownLatch lookedUp = new CountDownLatch(1);
+        CountDownLatch boundElsewhere = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> late = pool.submit(() -> tx(s -> {
+                assertThat(s.query("shop.res.partner").where("backend_id", "=", "b1").where("external_id", "=", "136").first())
+                        .isEmpty();
+                lookedUp.countDown();
+                try {
+                    boundElsewhere.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return s.createBinding("shop.res.partner", "b1", "136", Map.of("name", "Late", "email", "late@example.com"));
+            }));
+            assertThat(lookedUp.await(30, TimeUnit.SECONDS)).isTrue();
+            long first = tx(s -> s.upsertBinding("shop.res.partner", "b1", "136", Map.of("name", "First")));
+            boundElsewhere.countDown();
+            assertThat(late.get(30, TimeUnit.SECONDS)).as("the binding made first").isEqualTo(first);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get("shop.res.partner", first(s -> s.query("shop.res.partner").where("external_id", "=", "136"))))
+                .containsEntry("name", "Late").containsEntry("email", "late@example.com");
+        assertThat(count(s -> s.query("shop.res.partner").where("external_id", "=", "136"))).isEqualTo(1L);
+        assertThat(count(s -> s.query("res.partner"))).as("one partner more, not two").isEqualTo(partners + 1);
+
+        long again = tx(s -> s.createBinding("shop.res.partner", "b1", "136", Map.of("name", "Again")));
+        assertThat(get("shop.res.partner", again)).as("bound already: updated").containsEntry("name", "Again");
+        assertThat(count(s -> s.query("res.partner"))).isEqualTo(partners + 1);
+    }
+
+    @Test
+    void theRecordOfABindingThisTransactionCreatedFollowsItsLaterChanges() {
+        long other = partner("Other");
+        tx(s -> {
+            long binding = s.createBinding("shop.res.partner", "b1", "501", Map.of("name", "Bound"));
+            long record = (Long) s.read("shop.res.partner", List.of(binding), List.of("record_id")).get(0).get("record_id");
+            assertThat(s.read("res.partner", record)).get().extracting(r -> r.get("name")).isEqualTo("Bound");
+
+            s.write("shop.res.partner", binding, Map.of("record_id", other));
+            assertThat(s.read("shop.res.partner", List.of(binding), List.of("record_id")))
+                    .as("bound to another record since").containsExactly(Map.of("id", binding, "record_id", other));
+
+            long second = s.createBinding("shop.res.partner", "b1", "502", Map.of("name", "Second"));
+            assertThatThrownBy(() -> s.inSavepoint(inner -> {
+                inner.write("shop.res.partner", second, Map.of("record_id", other));
+                throw new IllegalStateException("undone");
+            })).hasMessage("undone");
+            Object secondRecord = s.read("shop.res.partner", List.of(second), List.of("record_id")).get(0).get("record_id");
+            assertThat(s.read("res.partner", (Long) secondRecord)).get().as("the write was rolled back")
+                    .extracting(r -> r.get("name")).isEqualTo("Second");
+            return null;
+        });
+    }
+
+    long first(java.util.function.Function<io.connector.api.store.StoreSession, io.connector.api.store.Query> query) {
+        return tx(s -> query.apply(s).first().orElseThrow());
+    }
+
+    @Test
     void aRecordLockIsRefusedAtOnceWhileAnotherTransactionHoldsItAndFreedAtItsEnd() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {

@@ -60,13 +60,29 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
      * those {@link #prefetchAddressBooks} read, else read now.
      */
     public void importAddressBook(StoreSession session, String customerId, long partnerBindingId) {
+        importAddressBook(session, customerId, partnerBindingId, false);
+    }
+
+    /**
+     * As {@link #importAddressBook(StoreSession, String, long)}; with {@code newCustomer}, the
+     * customer's partner was created by this import, and its addresses are created without being
+     * looked up first (one that another customer's import bound is still updated, not doubled).
+     */
+    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId, boolean newCustomer) {
         AddressAdapter.AddressBook book = customerId == null ? null : prefetched.remove(customerId);
-        importAddressBook(session, customerId, partnerBindingId, (book != null ? book : adapter().readBook(customerId)).get());
+        importAddressBook(session, customerId, partnerBindingId, (book != null ? book : adapter().readBook(customerId)).get(),
+                newCustomer);
     }
 
     /** Imports {@code addresses}, the whole address book of {@code customerId}, read with the customer. */
     public void importAddressBook(StoreSession session, String customerId, long partnerBindingId,
             List<Map<String, Object>> addresses) {
+        importAddressBook(session, customerId, partnerBindingId, addresses, false);
+    }
+
+    /** As {@link #importAddressBook(StoreSession, String, long, List)}, for a new customer or not (above). */
+    public void importAddressBook(StoreSession session, String customerId, long partnerBindingId,
+            List<Map<String, Object>> addresses, boolean newCustomer) {
         long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
         boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
         if (company) {
@@ -83,12 +99,18 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
                         + " has no customer_address_id");
             }
             boolean merge = !company && isDefaultBilling(address);
-            importAddress(session, addressId, address, partnerBindingId, partner, merge);
+            importAddress(session, addressId, address, partnerBindingId, partner, merge, newCustomer);
         }
     }
 
     protected void importAddress(StoreSession session, String addressId, Map<String, Object> address, long partnerBindingId,
             long partner, boolean merge) {
+        importAddress(session, addressId, address, partnerBindingId, partner, merge, false);
+    }
+
+    /** With {@code isNew}, the address is created without a lookup first ({@link StoreSession#createBinding}). */
+    protected void importAddress(StoreSession session, String addressId, Map<String, Object> address, long partnerBindingId,
+            long partner, boolean merge, boolean isNew) {
         Map<String, Object> values;
         try {
             values = new HashMap<>(unit(ImportMapper.class).mapRecord(address).values(true));
@@ -105,7 +127,11 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
             values.put("parent_id", partner);
         }
         values.put("magento_partner_id", partnerBindingId);
-        session.noExport().upsertBinding(MagentoModels.ADDRESS, backendRecord().id(), addressId, values);
+        if (isNew) {
+            session.noExport().createBinding(MagentoModels.ADDRESS, backendRecord().id(), addressId, values);
+        } else {
+            session.noExport().upsertBinding(MagentoModels.ADDRESS, backendRecord().id(), addressId, values);
+        }
     }
 
     private static boolean isDefaultBilling(Map<String, Object> address) {

@@ -56,10 +56,11 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
     protected void afterImport(StoreSession session, long bindingId, Map<String, Object> remote) {
         String customerId = Objects.toString(remote.get("customer_id"), null);
         List<Map<String, Object>> embedded = embeddedAddresses(remote);
+        // A new customer's addresses are new: they go in without a lookup each.
         if (embedded != null) {
-            addresses().importAddressBook(session, customerId, bindingId, embedded);
+            addresses().importAddressBook(session, customerId, bindingId, embedded, createdNow());
         } else {
-            addresses().importAddressBook(session, customerId, bindingId);
+            addresses().importAddressBook(session, customerId, bindingId, createdNow());
         }
     }
 
