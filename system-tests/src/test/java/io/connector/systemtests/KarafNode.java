@@ -73,6 +73,10 @@ final class KarafNode implements AutoCloseable {
         node.setProperty("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
         node.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
         node.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+        // Karaf's own shutdown socket would take a random port at start: now and then the one chosen
+        // above for SSH, whose server then could not bind ("Address already in use") while the shell
+        // client knocked on the shutdown socket ("Invalid command received") until awaitReady gave up.
+        node.setProperty("etc/custom.properties", "karaf.shutdown.port", Integer.toString(freePort()));
         node.jobs("node.id", name);
         database.configure(node);
         return node;
@@ -398,9 +402,16 @@ final class KarafNode implements AutoCloseable {
         return pattern.matcher(text).results().count();
     }
 
+    /** The ports {@link #freePort} gave, none twice in a test run: they are only free until taken. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
