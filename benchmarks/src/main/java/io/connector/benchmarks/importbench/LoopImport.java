@@ -163,8 +163,8 @@ public final class LoopImport {
             for (Future<long[]> part : parts) {
                 add(totals, part.get());
             }
-            // Nothing holds a lock now: the held and the failed records, each on its own, on the same
-            // threads, as the import's jobs of their own run.
+            // Nothing holds a lock now: the held records, each on its own, on the same threads, as the
+            // import's jobs of their own run.
             while (!leftovers.isEmpty()) {
                 List<Leftover> round = new ArrayList<>(leftovers);
                 leftovers.removeAll(round);
@@ -185,8 +185,8 @@ public final class LoopImport {
     /**
      * The chunk's transaction. A record whose lock another thread's chunk held (two keys of the
      * 65,536 lock rows meet now and then) is left, as the import leaves it to a job of its own, to be
-     * read again and written alone once every chunk is done; so is a record it refused (the import
-     * gives a failed record a job of its own, which reads it again and fails again).
+     * read again and written alone once every chunk is done. A record it refused is not read again:
+     * the import writes that record's job failed, with the chunk's error, without running it.
      */
     private <T> long[] writeAll(List<T> records, java.util.function.Function<T, String> id, Write<T> write, Alone alone)
             throws SQLException {
@@ -194,15 +194,6 @@ public final class LoopImport {
         commits.incrementAndGet();
         for (String held : written.locked()) {
             leftovers.add(() -> alone.run(held));
-        }
-        if (records.size() > 1) {
-            for (String failed : written.refused()) {
-                // Counted once, in its chunk: the second read fails the same way.
-                leftovers.add(() -> {
-                    long[] again = alone.run(failed);
-                    return new long[] {again[0], again[1], 0};
-                });
-            }
         }
         return new long[] {written.records(), written.rows(), written.skipped()};
     }

@@ -53,6 +53,16 @@ public interface JobBuilder extends JobStep {
     /** Writes the job; returns its uuid (or the uuid of the job with the same identity key). */
     String delay();
 
+    /**
+     * Writes the job as failed already, with {@code error}, instead of running it: for work that
+     * was tried elsewhere and failed in a way its own run would only repeat (a record a chunk
+     * rolled back for bad data). It counts its one try; it is listed, reported, counted and
+     * retried ({@code connector:job-retry}) as any failed job, and a retry runs it. Returns its
+     * uuid; when the identity key matches an active job, that job is left as it is and its uuid
+     * returned. Joins the caller's store transaction.
+     */
+    String delayFailed(Throwable error);
+
     /** Runs the function now, in the caller's thread and store transaction, instead of delaying it. */
     Object runNow() throws Exception;
 }

@@ -14,6 +14,7 @@ import io.connector.api.job.JobBuilder;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BackendAdapter;
 import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.RecordImporter;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -119,12 +120,16 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
 
     /** {@link #delayImport(String, int)} with its own description, e.g. why the record is imported alone. */
     protected final String delayImport(String externalId, int priority, String description) {
-        var job = environment().jobs().job(IMPORT_RECORD)
+        return recordJob(externalId, priority, description).delay();
+    }
+
+    /** A record's import_record job, on this importer's channel, one active per record. */
+    private JobBuilder recordJob(String externalId, int priority, String description) {
+        return onChannel(environment().jobs().job(IMPORT_RECORD)
                 .args(Map.of("backend_id", backendRecord().id(), "model", model(), "external_id", externalId))
                 .backend(backendRecord().id()).priority(priority)
                 .identityKey(IMPORT_RECORD + " " + backendRecord().id() + " " + model() + " " + externalId)
-                .description(description);
-        return onChannel(job).delay();
+                .description(description));
     }
 
     /**
@@ -133,6 +138,15 @@ public abstract class AbstractBatchImporter extends AbstractUnit implements Batc
      */
     public final String importAlone(String externalId, String why) {
         return delayImport(externalId, 10, aloneDescription(model(), externalId, backendRecord().name(), why));
+    }
+
+    /**
+     * Records a record of a chunk that failed with bad data ({@code error}) as its own
+     * {@code import_record} job, failed already with that error: run alone, it would read the
+     * record again only to fail the same way. A retry of the job imports it again.
+     */
+    public final String failedAlone(String externalId, String why, InvalidDataException error) {
+        return recordJob(externalId, 10, aloneDescription(model(), externalId, backendRecord().name(), why)).delayFailed(error);
     }
 
     /** The description of a record's job after its chunk, shortened to what a job row keeps. */

@@ -26,6 +26,10 @@ public final class KeptJobs implements JobQueue {
         JobBuilder builder = (JobBuilder) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {JobBuilder.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "delay" -> delay(job);
+                    case "delayFailed" -> {
+                        job.put("failed", args[0]);
+                        yield delay(job);
+                    }
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> job.toString();

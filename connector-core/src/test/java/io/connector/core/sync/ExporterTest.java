@@ -173,7 +173,7 @@ class ExporterTest {
                                 delayed.add(job);
                                 return "uuid-" + delayed.size();
                             }
-                            case "runNow", "onDone" -> throw new UnsupportedOperationException(method.getName());
+                            case "runNow", "onDone", "delayFailed" -> throw new UnsupportedOperationException(method.getName());
                             default -> job.put(method.getName(), args == null ? null : args[0]);
                         }
                         return proxy;

@@ -23,6 +23,7 @@ import io.connector.jobs.internal.sql.JobDependencies;
 import io.connector.jobs.internal.sql.JobInserts;
 import io.connector.jobs.internal.sql.JobInserts.Inserted;
 import io.connector.jobs.internal.sql.JobInserts.NewJob;
+import io.connector.jobs.internal.sql.JobTransitions;
 import io.connector.store.spi.SqlTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -228,6 +229,21 @@ public final class ConnectorJobQueue implements JobQueue {
         @Override
         public String delay() {
             return ConnectorJobQueue.this.delay(Graph.of(this)).get(0);
+        }
+
+        @Override
+        public String delayFailed(Throwable error) {
+            if (error == null) {
+                throw new IllegalArgumentException("A job delayed as failed needs its error");
+            }
+            return sql.inTransaction(tx -> {
+                Inserted inserted = JobInserts.insert(tx.connection(), toNewJob(false));
+                if (!inserted.existing()) {
+                    JobTransitions.failedWithoutRun(tx.connection(), inserted.id(), error,
+                            error.getMessage() == null ? error.toString() : error.getMessage());
+                }
+                return inserted.uuid();
+            });
         }
 
         @Override

@@ -663,6 +663,35 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void aJobDelayedAsFailedKeepsItsErrorRunsOnlyWhenRetriedAndLeavesAnActiveKeysJobAlone() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        register("import-one", Map.of(), context -> "imported " + context.args().get("id") + " after " + runs.incrementAndGet());
+        start(new TestJobConfig());
+        String failed = queue.job("import-one").arg("id", "175").identityKey("import-one 175")
+                .description("Import 175 alone").delayFailed(new IllegalArgumentException("product type 'bundle' cannot be represented"));
+        assertThat(job(failed)).containsEntry("state", "failed").containsEntry("retry", 1)
+                .containsEntry("error_class", IllegalArgumentException.class.getName())
+                .containsEntry("error_message", "product type 'bundle' cannot be represented")
+                .containsEntry("args", "{\"id\":\"175\"}").containsEntry("description", "Import 175 alone");
+        assertThat((String) job(failed).get("error_trace")).contains("at io.connector.jobs.internal.JobQueueContract");
+        runner.wakeUp();
+        Thread.sleep(300);
+        assertThat(runs).as("not run").hasValue(0);
+
+        // It holds no identity key; a job active with the key is left as it is.
+        assertThat(job(failed)).containsEntry("active_key", null);
+        String pending = queue.job("import-one").arg("id", "176").identityKey("import-one 176").after(Duration.ofHours(1)).delay();
+        assertThat(queue.job("import-one").arg("id", "176").identityKey("import-one 176")
+                .delayFailed(new IllegalStateException("bad"))).as("the active job's uuid").isEqualTo(pending);
+        assertThat(job(pending)).containsEntry("state", "pending");
+
+        assertThat(this.<Boolean>inConnection(c -> JobOperations.requeue(c, failed, "bob"))).isTrue();
+        runner.wakeUp();
+        awaitState(failed, "done");
+        assertThat(job(failed)).containsEntry("result", "imported 175 after 1");
+    }
+
+    @Test
     void channelCapacitiesHoldWhileJobsRun() throws Exception {
         AtomicInteger inA = new AtomicInteger();
         AtomicInteger maxA = new AtomicInteger();

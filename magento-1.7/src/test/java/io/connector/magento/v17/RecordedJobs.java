@@ -18,8 +18,9 @@ import io.connector.api.job.JobStep;
 public final class RecordedJobs implements JobQueue {
 
     /** A delayed job as its builder was told. */
+    /** A delayed job as its builder was told; {@code failedWith}, the error of one delayed as failed, else null. */
     public record Delayed(String function, Map<String, Object> args, int priority, String channel, String description,
-            String identityKey, String backendId, Duration after) {
+            String identityKey, String backendId, Duration after, String failedWith) {
     }
 
     private final List<Delayed> delayed = Collections.synchronizedList(new ArrayList<>());
@@ -152,8 +153,16 @@ public final class RecordedJobs implements JobQueue {
                         && delayed.stream().anyMatch(job -> identityKey.equals(job.identityKey()))) {
                     return "pending " + identityKey;
                 }
-                delayed.add(new Delayed(function, Map.copyOf(args), priority, channel, description, identityKey, backendId, after));
+                delayed.add(new Delayed(function, Map.copyOf(args), priority, channel, description, identityKey, backendId, after,
+                        null));
             }
+            return UUID.randomUUID().toString();
+        }
+
+        @Override
+        public String delayFailed(Throwable error) {
+            delayed.add(new Delayed(function, Map.copyOf(args), priority, channel, description, identityKey, backendId, after,
+                    error.getMessage()));
             return UUID.randomUUID().toString();
         }
     }

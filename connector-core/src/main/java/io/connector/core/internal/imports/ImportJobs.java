@@ -12,6 +12,7 @@ import io.connector.api.job.JobFunction;
 import io.connector.api.monitoring.ActivityListener.Direction;
 import io.connector.api.unit.BatchImporter;
 import io.connector.api.unit.ChunkResult;
+import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.internal.ActivityListeners;
 import io.connector.core.internal.environment.BackendJob;
@@ -104,15 +105,28 @@ final class ImportJobs {
                 BatchImporter batch = env.unit(BatchImporter.class);
                 for (Map.Entry<String, RuntimeException> failed : result.failed().entrySet()) {
                     String why = "in chunk job " + context.uuid() + ": " + failed.getValue().getMessage();
+                    // Bad data fails the same way alone: its job is written failed, with this error,
+                    // rather than run to read the record again (113 refused products of 2,000 had
+                    // as many jobs and requests more). What another job held, or any other
+                    // failure, is imported alone.
+                    InvalidDataException bad = failed.getValue() instanceof InvalidDataException e ? e : null;
                     if (batch instanceof AbstractBatchImporter importer) {
-                        importer.importAlone(failed.getKey(), why);
+                        if (bad != null) {
+                            importer.failedAlone(failed.getKey(), why, bad);
+                        } else {
+                            importer.importAlone(failed.getKey(), why);
+                        }
                     } else {
-                        env.jobs().job(AbstractBatchImporter.IMPORT_RECORD)
+                        var job = env.jobs().job(AbstractBatchImporter.IMPORT_RECORD)
                                 .args(Map.of("backend_id", env.backendRecord().id(), "model", env.model(),
                                         "external_id", failed.getKey()))
                                 .backend(env.backendRecord().id()).description(AbstractBatchImporter.aloneDescription(
-                                        env.model(), failed.getKey(), env.backendRecord().name(), why))
-                                .delay();
+                                        env.model(), failed.getKey(), env.backendRecord().name(), why));
+                        if (bad != null) {
+                            job.delayFailed(bad);
+                        } else {
+                            job.delay();
+                        }
                     }
                 }
                 activity.recordsSynchronized(env.backendRecord().id(), env.model(), Direction.IMPORTED,
@@ -151,8 +165,14 @@ final class ImportJobs {
                 text.append(separator).append(outcome.getValue()).append(' ').append(outcome.getKey());
                 separator = ", ";
             }
-            if (!result.failed().isEmpty()) {
-                List<String> alone = List.copyOf(result.failed().keySet());
+            List<String> bad = result.failed().entrySet().stream().filter(f -> f.getValue() instanceof InvalidDataException)
+                    .map(Map.Entry::getKey).toList();
+            List<String> alone = result.failed().keySet().stream().filter(id -> !bad.contains(id)).toList();
+            if (!bad.isEmpty()) {
+                text.append(separator).append(bad.size()).append(" failed (").append(BackendJob.listed(bad)).append(')');
+                separator = ", ";
+            }
+            if (!alone.isEmpty()) {
                 text.append(separator).append(alone.size()).append(" imported alone (").append(BackendJob.listed(alone)).append(')');
             }
             // What a landed record said beside its outcome (an image missing in the shop): the

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.connector.api.job.JobFunction;
 import io.connector.api.unit.AbstractUnit;
 import io.connector.api.unit.BatchImporter;
+import io.connector.api.unit.InvalidDataException;
 import io.connector.api.unit.RecordImporter;
 import io.connector.core.internal.HeardActivity;
 import io.connector.core.internal.KeptJobs;
@@ -24,7 +25,7 @@ class ImportJobsActivityTest {
 
     private static final String PARTNER = "shop.res.partner";
 
-    /** Answers as AbstractRecordImporter does, by id: 1 created, 2 updated, 3 up to date, 4 skipped, 5 fails. */
+    /** Answers as AbstractRecordImporter does, by id: 1 created, 2 updated, 3 up to date, 4 skipped, 5 fails, 6 has bad data. */
     static final class ScriptedImporter extends AbstractUnit implements RecordImporter {
         @Override
         public String run(String externalId, boolean force) {
@@ -33,6 +34,7 @@ class ImportJobsActivityTest {
                 case "2" -> "Updated " + PARTNER + " 2 of backend Madison Island";
                 case "3" -> "Already up to date: " + PARTNER + " 3 of backend Madison Island";
                 case "4" -> "Skipped: a guest";
+                case "6" -> throw new InvalidDataException(PARTNER + " 6 of backend Madison Island: no name");
                 default -> throw new IllegalStateException("record " + externalId + " is broken");
             };
         }
@@ -84,5 +86,42 @@ class ImportJobsActivityTest {
         assertThat(result).asString().contains("1 created").contains("1 updated").contains("1 imported alone (5)");
         assertThat(activity.heard).containsExactly("b1 shop.res.partner IMPORTED 2");
         assertThat(jobs.delayed).extracting(job -> (Object) KeptJobs.args(job).get("external_id")).containsExactly("5");
+    }
+
+    @Test
+    void aChunkRecordWithBadDataGetsItsJobWrittenFailedWithItsErrorWhereAnotherFailureIsImportedAlone() throws Exception {
+        JobFunction function = new ImportJobs.ImportChunk(shop.records(), environments, activity.registered());
+        Object result = function.run(TestJobContext.of(AbstractBatchImporter.IMPORT_CHUNK,
+                Map.of("backend_id", "b1", "model", PARTNER, "external_ids", List.of("1", "6", "5")), jobs));
+        assertThat(result).asString().contains("1 created").contains("1 failed (6)").contains("1 imported alone (5)");
+        assertThat(jobs.delayed).extracting(job -> (Object) KeptJobs.args(job).get("external_id")).containsExactly("6", "5");
+        assertThat(jobs.delayed.get(0).get("failed")).isInstanceOf(InvalidDataException.class)
+                .hasFieldOrPropertyWithValue("message", PARTNER + " 6 of backend Madison Island: no name");
+        assertThat(jobs.delayed.get(0)).containsEntry("function", AbstractBatchImporter.IMPORT_RECORD);
+        assertThat(jobs.delayed.get(1)).doesNotContainKey("failed");
+    }
+
+    static final class ChunkedBatches extends AbstractBatchImporter {
+    }
+
+    @Test
+    void throughAnAbstractBatchImporterTheFailedJobIsTheRecordsOwnOnItsKey() throws Exception {
+        UnitsOnShop chunked = new UnitsOnShop().register(RecordImporter.class, ScriptedImporter::new, PARTNER)
+                .register(BatchImporter.class, ChunkedBatches::new, PARTNER);
+        try {
+            JobFunction function = new ImportJobs.ImportChunk(chunked.shop.records(), chunked.environments, activity.registered());
+            function.run(TestJobContext.of(AbstractBatchImporter.IMPORT_CHUNK,
+                    Map.of("backend_id", "b1", "model", PARTNER, "external_ids", List.of("6", "5")), chunked.jobs));
+            assertThat(chunked.jobs.delayed).hasSize(2);
+            Map<String, Object> failed = chunked.jobs.delayed.get(0);
+            assertThat(failed).containsEntry("function", AbstractBatchImporter.IMPORT_RECORD)
+                    .containsEntry("identityKey", AbstractBatchImporter.IMPORT_RECORD + " b1 " + PARTNER + " 6");
+            assertThat(failed.get("failed")).isInstanceOf(InvalidDataException.class);
+            assertThat((String) failed.get("description")).startsWith("Import " + PARTNER + " 6 from ").contains(" alone, in chunk job ")
+                    .endsWith(": " + PARTNER + " 6 of backend Madison Island: no name");
+            assertThat(chunked.jobs.delayed.get(1)).doesNotContainKey("failed");
+        } finally {
+            chunked.close();
+        }
     }
 }

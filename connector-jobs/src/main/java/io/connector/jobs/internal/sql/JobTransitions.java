@@ -147,6 +147,20 @@ public final class JobTransitions {
         return true;
     }
 
+    /**
+     * A job just inserted, failed at once with its error and one try counted, never claimed:
+     * {@code JobBuilder.delayFailed}.
+     */
+    public static void failedWithoutRun(Connection c, long jobId, Throwable error, String message) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'failed', \"ended_at\" = ?, "
+                + "\"retry\" = 1, \"active_key\" = NULL WHERE \"id\" = ?")) {
+            update.setObject(1, Sql.now());
+            update.setLong(2, jobId);
+            update.executeUpdate();
+        }
+        JobRows.setError(c, jobId, error, message, MAX_RESULT);
+    }
+
     /** Failed, with the error's class, message and stack trace kept. */
     public static boolean failed(Connection c, JobRow job, Throwable error, String message, int retry) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE \"connector_job\" SET \"state\" = 'failed', \"ended_at\" = ?, "
