@@ -103,6 +103,13 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
         }
     }
 
+    /**
+     * The address looked up first; an address book no longer calls it.
+     *
+     * @deprecated override {@link #importAddress(StoreSession, String, Map, long, long, boolean, boolean)}, which
+     *             an address book calls
+     */
+    @Deprecated
     protected void importAddress(StoreSession session, String addressId, Map<String, Object> address, long partnerBindingId,
             long partner, boolean merge) {
         importAddress(session, addressId, address, partnerBindingId, partner, merge, false);

@@ -109,7 +109,7 @@ final class ImportJobs {
                     // rather than run to read the record again (113 refused products of 2,000 had
                     // as many jobs and requests more). What another job held, or any other
                     // failure, is imported alone.
-                    InvalidDataException bad = failed.getValue() instanceof InvalidDataException e ? e : null;
+                    InvalidDataException bad = failsAlike(failed.getValue()) ? (InvalidDataException) failed.getValue() : null;
                     if (batch instanceof AbstractBatchImporter importer) {
                         if (bad != null) {
                             importer.failedAlone(failed.getKey(), why, bad);
@@ -133,6 +133,11 @@ final class ImportJobs {
                         (int) result.imported().values().stream().filter(ImportJobs::landed).count());
                 return summary(env, ids.size(), result);
             }
+        }
+
+        /** Bad data: the record would fail the same way alone, so its job is written failed, not run. */
+        static boolean failsAlike(RuntimeException failure) {
+            return failure instanceof InvalidDataException;
         }
 
         private static List<String> ids(JobContext context) {
@@ -165,7 +170,7 @@ final class ImportJobs {
                 text.append(separator).append(outcome.getValue()).append(' ').append(outcome.getKey());
                 separator = ", ";
             }
-            List<String> bad = result.failed().entrySet().stream().filter(f -> f.getValue() instanceof InvalidDataException)
+            List<String> bad = result.failed().entrySet().stream().filter(f -> failsAlike(f.getValue()))
                     .map(Map.Entry::getKey).toList();
             List<String> alone = result.failed().keySet().stream().filter(id -> !bad.contains(id)).toList();
             if (!bad.isEmpty()) {

@@ -31,12 +31,9 @@ final class IdentityCaches {
     private IdentityCaches() {
     }
 
-    /** Widens the caches below {@value #CACHE}; says which columns it changed. */
+    /** Widens the caches below {@value #CACHE}; says which columns it changed. H2 only: {@link SchemaManager} calls it there. */
     static List<String> widen(Connection c) throws SQLException {
         List<String> changed = new ArrayList<>();
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-            return changed;
-        }
         List<String[]> narrow = new ArrayList<>();
         try (Statement query = c.createStatement();
                 ResultSet rows = query.executeQuery("SELECT \"TABLE_NAME\", \"COLUMN_NAME\" FROM INFORMATION_SCHEMA.COLUMNS "

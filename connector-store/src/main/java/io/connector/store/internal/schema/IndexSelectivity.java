@@ -3,12 +3,13 @@ package io.connector.store.internal.schema;
 import static io.connector.store.internal.schema.Identifiers.quote;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.connector.api.store.FieldInfo.Types;
 import io.connector.store.internal.model.FieldDefinition;
@@ -38,30 +39,29 @@ final class IndexSelectivity {
     private IndexSelectivity() {
     }
 
-    /** Sets the selectivity of the declared-indexed columns H2 has no measure of; says which it set. */
+    /**
+     * Sets the selectivity of the declared-indexed columns H2 has no measure of; says which it set.
+     * H2 only: {@link SchemaManager} calls it there.
+     */
     static List<String> favourDeclaredIndexes(Connection c, Models models) throws SQLException {
-        List<String> changed = new ArrayList<>();
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-            return changed;
+        Set<String> unmeasured = new HashSet<>();
+        try (Statement query = c.createStatement();
+                ResultSet rows = query.executeQuery("SELECT \"TABLE_NAME\", \"COLUMN_NAME\" FROM INFORMATION_SCHEMA.COLUMNS "
+                        + "WHERE \"TABLE_SCHEMA\" = CURRENT_SCHEMA AND \"SELECTIVITY\" = " + H2_DEFAULT)) {
+            while (rows.next()) {
+                unmeasured.add(rows.getString(1) + "." + rows.getString(2));
+            }
         }
-        try (PreparedStatement selectivity = c.prepareStatement("SELECT \"SELECTIVITY\" FROM INFORMATION_SCHEMA.COLUMNS "
-                + "WHERE \"TABLE_SCHEMA\" = CURRENT_SCHEMA AND \"TABLE_NAME\" = ? AND \"COLUMN_NAME\" = ?");
-                Statement ddl = c.createStatement()) {
+        List<String> changed = new ArrayList<>();
+        try (Statement ddl = c.createStatement()) {
             for (ModelDefinition model : models.all()) {
                 for (FieldDefinition field : model.definitions().values()) {
-                    if (!field.stored() || !field.index() || field.type().equals(Types.MANY2ONE)) {
-                        continue;
+                    if (field.stored() && field.index() && !field.type().equals(Types.MANY2ONE)
+                            && unmeasured.contains(model.table() + "." + field.name())) {
+                        ddl.execute("ALTER TABLE " + quote(model.table()) + " ALTER COLUMN " + quote(field.name())
+                                + " SELECTIVITY " + DECLARED);
+                        changed.add("selectivity " + model.table() + "." + field.name());
                     }
-                    selectivity.setString(1, model.table());
-                    selectivity.setString(2, field.name());
-                    try (ResultSet row = selectivity.executeQuery()) {
-                        if (!row.next() || row.getInt(1) != H2_DEFAULT) {
-                            continue;
-                        }
-                    }
-                    ddl.execute("ALTER TABLE " + quote(model.table()) + " ALTER COLUMN " + quote(field.name())
-                            + " SELECTIVITY " + DECLARED);
-                    changed.add("selectivity " + model.table() + "." + field.name());
                 }
             }
         }

@@ -25,6 +25,7 @@ import io.connector.api.store.FieldInfo.Types;
 import io.connector.store.internal.model.FieldDefinition;
 import io.connector.store.internal.model.ModelDefinition;
 import io.connector.store.internal.model.Models;
+import io.connector.store.spi.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,10 @@ public final class SchemaManager {
             Connection c = lock.connection();
             List<String> applied = applyMigrations(c, migrations);
             List<String> changes = new ArrayList<>(applyModels(c, models));
-            changes.addAll(IdentityCaches.widen(c));
-            changes.addAll(IndexSelectivity.favourDeclaredIndexes(c, models));
+            if (Database.of(c) == Database.H2) {
+                changes.addAll(IdentityCaches.widen(c));
+                changes.addAll(IndexSelectivity.favourDeclaredIndexes(c, models));
+            }
             return new Report(applied, changes);
         }
     }
