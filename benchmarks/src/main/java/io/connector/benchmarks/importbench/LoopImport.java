@@ -48,6 +48,11 @@ public final class LoopImport {
     private final String jdbcPassword;
     private final int threads;
     private final int chunk;
+    /**
+     * BENCH_LOOP_WRITES=batched: the customers' rows written as no import of one record at a time
+     * can, a ceiling to read the import against ({@link LoopRows#customersBatched}).
+     */
+    private final boolean batched = "batched".equals(System.getenv("BENCH_LOOP_WRITES"));
     private final LoopRows rows = new LoopRows(BACKEND_ID);
     private final AtomicLong commits = new AtomicLong();
     private final List<Leftover> leftovers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -80,6 +85,11 @@ public final class LoopImport {
                 System.exit(2);
             }
         }
+        String writes = System.getenv().getOrDefault("BENCH_LOOP_WRITES", "records");
+        if (!writes.equals("records") && !(writes.equals("batched") && args[5].startsWith("jdbc:postgresql:"))) {
+            System.err.println("BENCH_LOOP_WRITES is records, or batched on PostgreSQL only, not '" + writes + "' on " + args[5]);
+            System.exit(2);
+        }
         LoopSetup.schema(args[5], args[6], args[7], models);
         String shopUrl = rest ? args[1] : args[0];
         try (LoopShop shop = rest ? new RestLoopShop(args[1], args[2]) : new XmlRpcLoopShop(args[0], args[1], args[2])) {
@@ -105,7 +115,7 @@ public final class LoopImport {
             ids.addAll(shop.customerIds(website));
         }
         long[] totals = inChunks(ids, part -> writeAll(shop.customers(part), LoopRows.Customer::id,
-                (c, records) -> rows.customers(c, records), this::customerAlone));
+                (c, records) -> batched ? rows.customersBatched(c, records) : rows.customers(c, records), this::customerAlone));
         measure.end("customers", "loop", totals[0], totals[1], totals[2], commits.get());
     }
 

@@ -60,15 +60,29 @@ final class LoopRows {
         Map<String, Long> groupCategories = bindings(c, "magento_res_partner_category", "record_id");
         long records = 0;
         long rows = 0;
+        // As the import: the chunk's locks in one statement, then the bindings of those it holds
+        // and the partners of their e-mails in one lookup each; then each record in a savepoint.
         List<String> locked = new ArrayList<>();
+        List<Customer> held = new ArrayList<>();
+        java.util.Set<Integer> buckets = lockAll(c, chunk.stream().map(customer -> "import magento.res.partner " + backendId + " "
+                + customer.id()).toList());
+        for (Customer customer : chunk) {
+            if (buckets.contains(bucket("import magento.res.partner " + backendId + " " + customer.id()))) {
+                held.add(customer);
+            } else {
+                locked.add(customer.id());
+            }
+        }
+        if (!externalIdsBound(c, "magento_res_partner", held.stream().map(Customer::id).toList()).isEmpty()) {
+            throw new IllegalStateException("Customers of the chunk are bound already: the loop needs an empty store");
+        }
+        if (!partnersByEmail(c, held.stream().map(customer -> customer.info().get("email")).filter(LoopRows::hasText)
+                .map(Object::toString).toList()).isEmpty()) {
+            throw new IllegalStateException("Partners have the e-mails of the chunk's customers: the loop writes new partners only");
+        }
         try (Statements s = new Statements(c)) {
-            for (Customer customer : chunk) {
+            for (Customer customer : held) {
                 Savepoint savepoint = c.setSavepoint();
-                if (!s.lock("import magento.res.partner " + backendId + " " + customer.id())) {
-                    c.rollback(savepoint);
-                    locked.add(customer.id());
-                    continue;
-                }
                 rows += customer(s, customer, websites, groups, groupCategories);
                 c.releaseSavepoint(savepoint);
                 records++;
@@ -78,26 +92,262 @@ final class LoopRows {
         return new Written(records, rows, 0, locked, List.of());
     }
 
+    /** The buckets of {@code keys} this transaction now holds, in one statement, as the store's tryLockAll. */
+    private static java.util.Set<Integer> lockAll(Connection c, List<String> keys) throws SQLException {
+        List<Integer> buckets = keys.stream().map(LoopRows::bucket).distinct().toList();
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        if (buckets.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" IN ("
+                + Sql.marks(buckets.size()) + ") FOR UPDATE SKIP LOCKED")) {
+            for (int i = 0; i < buckets.size(); i++) {
+                q.setInt(i + 1, buckets.get(i));
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    held.add(r.getInt(1));
+                }
+            }
+        }
+        return held;
+    }
+
+    private static int bucket(String key) {
+        return Math.floorMod(fnv1a(key), 65536);
+    }
+
+    /** Those of the external ids bound in a binding table, in one lookup. */
+    private List<String> externalIdsBound(Connection c, String table, List<String> externalIds) throws SQLException {
+        List<String> bound = new ArrayList<>();
+        if (externalIds.isEmpty()) {
+            return bound;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT \"external_id\" FROM \"" + table + "\" WHERE \"backend_id\" = ? "
+                + "AND \"external_id\" IN (" + Sql.marks(externalIds.size()) + ")")) {
+            q.setString(1, backendId);
+            for (int i = 0; i < externalIds.size(); i++) {
+                q.setString(i + 2, externalIds.get(i));
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    bound.add(r.getString(1));
+                }
+            }
+        }
+        return bound;
+    }
+
+    /** The partners without a parent that have one of the e-mails, in one lookup. */
+    private static List<Long> partnersByEmail(Connection c, List<String> emails) throws SQLException {
+        List<Long> found = new ArrayList<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT \"id\" FROM \"res_partner\" WHERE \"email\" IN ("
+                + Sql.marks(emails.size()) + ") AND \"parent_id\" IS NULL")) {
+            for (int i = 0; i < emails.size(); i++) {
+                q.setString(i + 1, emails.get(i));
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    found.add(r.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A ceiling for the customers, on PostgreSQL: what no import of one record at a time can do.
+     * The chunk's locks, bindings and e-mails in one statement each, as {@link #customers}; then
+     * the ids of all its rows taken from the tables' sequences first, every row sent in one JDBC
+     * batch a table, and no savepoint at all: a record that fails cannot be rolled back alone.
+     */
+    Written customersBatched(Connection c, List<Customer> chunk) throws SQLException {
+        Map<String, Long> websites = bindings(c, "magento_website", "id");
+        Map<String, Long> groups = bindings(c, "magento_res_partner_category", "id");
+        Map<String, Long> groupCategories = bindings(c, "magento_res_partner_category", "record_id");
+        List<String> locked = new ArrayList<>();
+        List<Customer> mine = new ArrayList<>();
+        java.util.Set<Integer> buckets = lockAll(c, chunk.stream().map(customer -> "import magento.res.partner " + backendId + " "
+                + customer.id()).toList());
+        for (Customer customer : chunk) {
+            if (buckets.contains(bucket("import magento.res.partner " + backendId + " " + customer.id()))) {
+                mine.add(customer);
+            } else {
+                locked.add(customer.id());
+            }
+        }
+        if (!externalIdsBound(c, "magento_res_partner", mine.stream().map(Customer::id).toList()).isEmpty()) {
+            throw new IllegalStateException("Customers of the chunk are bound already: the loop needs an empty store");
+        }
+        if (!partnersByEmail(c, mine.stream().map(customer -> customer.info().get("email")).filter(LoopRows::hasText)
+                .map(Object::toString).toList()).isEmpty()) {
+            throw new IllegalStateException("Partners have the e-mails of the chunk's customers: the loop writes new partners only");
+        }
+        int partnerCount = 0;
+        int addressCount = 0;
+        for (Customer customer : mine) {
+            partnerCount += 1 + customer.addresses().size();
+            addressCount += customer.addresses().size();
+        }
+        java.util.ArrayDeque<Long> partnerIds = ids(c, "res_partner", partnerCount);
+        java.util.ArrayDeque<Long> bindingIds = ids(c, "magento_res_partner", mine.size());
+        java.util.ArrayDeque<Long> addressIds = ids(c, "magento_address", addressCount);
+        long rows = 0;
+        LocalDateTime now = Sql.now();
+        try (Batches b = new Batches(c)) {
+            for (Customer customer : mine) {
+                Map<String, Object> info = customer.info();
+                Map<String, Object> billing = customer.addresses().stream().filter(a -> truthy(a.get("is_default_billing"))).findFirst()
+                        .orElse(null);
+                boolean company = billing != null && hasText(billing.get("company"));
+                Map<String, Object> partner = new HashMap<>();
+                long partnerId = partnerIds.pop();
+                partner.put("id", partnerId);
+                partner.put("name", company ? billing.get("company").toString().trim() : personName(info));
+                partner.put("type", "contact");
+                partner.put("is_company", company);
+                partner.put("email", info.get("email"));
+                partner.put("birthday", date(info.get("dob")));
+                partner.put("vat", info.get("taxvat"));
+                partner.put("active", true);
+                if (billing != null && !company) {
+                    partner.putAll(addressFields(billing));
+                }
+                b.add("res_partner", now, partner);
+                long bindingId = bindingIds.pop();
+                Map<String, Object> binding = new HashMap<>();
+                binding.put("id", bindingId);
+                binding.put("backend_id", backendId);
+                binding.put("external_id", customer.id());
+                binding.put("record_id", partnerId);
+                binding.put("sync_date", now);
+                binding.put("website_id", websites.get(String.valueOf(info.get("website_id"))));
+                binding.put("group_id", groups.get(String.valueOf(info.get("group_id"))));
+                binding.put("created_at", RemoteDates.utc(info.get("created_at")));
+                binding.put("updated_at", RemoteDates.utc(info.get("updated_at")));
+                b.add("magento_res_partner", now, binding);
+                rows++;
+                Long category = groupCategories.get(String.valueOf(info.get("group_id")));
+                if (category != null) {
+                    b.relation("res_partner__category_ids", partnerId, category);
+                }
+                for (Map<String, Object> address : customer.addresses()) {
+                    boolean merge = !company && address == billing;
+                    long recordId = partnerId;
+                    if (!merge) {
+                        Map<String, Object> child = new HashMap<>(addressFields(address));
+                        String person = personName(address);
+                        recordId = partnerIds.pop();
+                        child.put("id", recordId);
+                        child.put("name", person.isEmpty() ? address.get("company") : person);
+                        child.put("parent_id", partnerId);
+                        child.put("type", truthy(address.get("is_default_billing")) ? "invoice"
+                                : truthy(address.get("is_default_shipping")) ? "delivery" : "contact");
+                        child.put("is_company", false);
+                        child.put("active", true);
+                        b.add("res_partner", now, child);
+                        rows++;
+                    }
+                    Map<String, Object> addressBinding = new HashMap<>();
+                    addressBinding.put("id", addressIds.pop());
+                    addressBinding.put("backend_id", backendId);
+                    addressBinding.put("external_id", String.valueOf(address.get("customer_address_id")));
+                    addressBinding.put("record_id", recordId);
+                    addressBinding.put("sync_date", now);
+                    addressBinding.put("magento_partner_id", bindingId);
+                    addressBinding.put("is_default_billing", truthy(address.get("is_default_billing")));
+                    addressBinding.put("is_default_shipping", truthy(address.get("is_default_shipping")));
+                    addressBinding.put("created_at", RemoteDates.utc(address.get("created_at")));
+                    addressBinding.put("updated_at", RemoteDates.utc(address.get("updated_at")));
+                    b.add("magento_address", now, addressBinding);
+                }
+            }
+            b.flush(List.of("res_partner", "magento_res_partner", "res_partner__category_ids", "magento_address"));
+        }
+        c.commit();
+        return new Written(mine.size(), rows, 0, locked, List.of());
+    }
+
+    private static java.util.ArrayDeque<Long> ids(Connection c, String table, int count) throws SQLException {
+        java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
+        if (count == 0) {
+            return ids;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
+            q.setString(1, "\"" + table + "\"");
+            q.setInt(2, count);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Inserts gathered per table, every row with all the table's columns seen, sent as one batch a table. */
+    private static final class Batches implements AutoCloseable {
+        private final Connection c;
+        private final Map<String, List<Map<String, Object>>> rows = new HashMap<>();
+
+        Batches(Connection c) {
+            this.c = c;
+        }
+
+        void add(String table, LocalDateTime now, Map<String, Object> values) {
+            Map<String, Object> row = new HashMap<>(values);
+            row.put("create_date", now);
+            row.put("write_date", now);
+            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+        }
+
+        void relation(String table, long source, long target) {
+            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(Map.of("source_id", source, "target_id", target));
+        }
+
+        void flush(List<String> order) throws SQLException {
+            for (String table : order) {
+                List<Map<String, Object>> all = rows.getOrDefault(table, List.of());
+                if (all.isEmpty()) {
+                    continue;
+                }
+                java.util.TreeSet<String> columns = new java.util.TreeSet<>();
+                all.forEach(r -> columns.addAll(r.keySet()));
+                List<String> names = new ArrayList<>(columns);
+                String sql = "INSERT INTO \"" + table + "\" (" + names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
+                        + ") VALUES (" + Sql.marks(names.size()) + ")";
+                try (PreparedStatement insert = c.prepareStatement(sql)) {
+                    for (Map<String, Object> row : all) {
+                        for (int i = 0; i < names.size(); i++) {
+                            insert.setObject(i + 1, row.get(names.get(i)));
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /**
      * One customer: its partner (merged with its default billing address, or a company), its binding, its addresses;
      * answers the partner rows it inserted.
      */
     private int customer(Statements s, Customer customer, Map<String, Long> websites, Map<String, Long> groups,
             Map<String, Long> groupCategories) throws SQLException {
-        if (s.binding("magento_res_partner", customer.id()) != null) {
-            throw new IllegalStateException("Customer " + customer.id() + " is bound already: the loop needs an empty store");
-        }
         Map<String, Object> info = customer.info();
         Map<String, Object> billing = customer.addresses().stream().filter(a -> truthy(a.get("is_default_billing"))).findFirst()
                 .orElse(null);
         boolean company = billing != null && hasText(billing.get("company"));
         LocalDateTime now = Sql.now();
         Object email = info.get("email");
-        Long existing = hasText(email) ? s.partnerByEmail(email.toString()) : null;
-        if (existing != null) {
-            throw new IllegalStateException("Customer " + customer.id() + " has the e-mail of partner " + existing
-                    + ": the loop writes new partners only");
-        }
         Map<String, Object> partner = new HashMap<>();
         partner.put("name", company ? billing.get("company").toString().trim() : personName(info));
         partner.put("type", "contact");
@@ -163,6 +413,15 @@ final class LoopRows {
         long skipped = 0;
         List<String> locked = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        // As the import: the chunk's locks in one statement, the bindings of those it holds in one lookup.
+        List<String> ids = chunk.stream().map(p -> String.valueOf(p.get("product_id"))).toList();
+        java.util.Set<Integer> buckets = lockAll(c, ids.stream().map(id -> "import magento.product.product " + backendId + " " + id)
+                .toList());
+        List<String> held = ids.stream().filter(id -> buckets.contains(bucket("import magento.product.product " + backendId + " " + id)))
+                .toList();
+        if (!externalIdsBound(c, "magento_product_product", held).isEmpty()) {
+            throw new IllegalStateException("Products of the chunk are bound already: the loop needs an empty store");
+        }
         try (Statements s = new Statements(c)) {
             for (Map<String, Object> product : chunk) {
                 String id = String.valueOf(product.get("product_id"));
@@ -176,15 +435,11 @@ final class LoopRows {
                     }
                     continue;
                 }
-                Savepoint savepoint = c.setSavepoint();
-                if (!s.lock("import magento.product.product " + backendId + " " + id)) {
-                    c.rollback(savepoint);
+                if (!held.contains(id)) {
                     locked.add(id);
                     continue;
                 }
-                if (s.binding("magento_product_product", id) != null) {
-                    throw new IllegalStateException("Product " + id + " is bound already: the loop needs an empty store");
-                }
+                Savepoint savepoint = c.setSavepoint();
                 LocalDateTime now = Sql.now();
                 Map<String, Object> values = new HashMap<>();
                 values.put("sku", product.get("sku"));
@@ -312,32 +567,6 @@ final class LoopRows {
                 prepared.put(sql, statement);
             }
             return statement;
-        }
-
-        boolean lock(String key) throws SQLException {
-            PreparedStatement lock = statement("SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" = ? FOR UPDATE SKIP LOCKED", false);
-            lock.setInt(1, Math.floorMod(fnv1a(key), 65536));
-            try (ResultSet row = lock.executeQuery()) {
-                return row.next();
-            }
-        }
-
-        Long binding(String table, String externalId) throws SQLException {
-            PreparedStatement find = statement("SELECT \"id\" FROM \"" + table + "\" WHERE \"backend_id\" = ? AND \"external_id\" = ?", false);
-            find.setString(1, backendId);
-            find.setString(2, externalId);
-            try (ResultSet row = find.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
-        }
-
-        Long partnerByEmail(String email) throws SQLException {
-            PreparedStatement find = statement("SELECT \"id\" FROM \"res_partner\" WHERE \"email\" = ? AND \"parent_id\" IS NULL "
-                    + "ORDER BY \"id\" FETCH FIRST 1 ROWS ONLY", false);
-            find.setString(1, email);
-            try (ResultSet row = find.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
         }
 
         long insert(String table, LocalDateTime now, Map<String, Object> values) throws SQLException {

@@ -57,12 +57,31 @@ public interface StoreSession {
     boolean tryLock(String key);
 
     /**
+     * {@link #tryLock} for many keys in one statement: those this transaction now holds, the
+     * others left to their holders. A chunk of records takes its locks so, not one round trip a
+     * record.
+     */
+    java.util.Set<String> tryLockAll(java.util.Collection<String> keys);
+
+    /**
      * Runs {@code work} in a savepoint of this transaction. When it throws, what it did (records,
      * bindings, locks, jobs delayed) is rolled back alone, the exception reaches the caller, and
      * the transaction goes on and can commit; when it returns, its work stays with the
      * transaction. How a chunk of records is imported one record at a time in one transaction.
      */
     <T> T inSavepoint(StoreWork<T> work);
+
+    /**
+     * Runs {@code work} as {@link #inSavepoint} would, but without a savepoint, which on
+     * PostgreSQL costs two round trips. When it throws before it changed anything in the database
+     * (its data refused, a lock held elsewhere), what it did to the transaction is undone as
+     * {@code inSavepoint} undoes it and its exception reaches the caller. When it throws after, or
+     * one of its statements failed, it throws {@link SavepointNeededException} and leaves the
+     * transaction to be rolled back: the caller rolls back to a savepoint set before (an
+     * enclosing {@code inSavepoint}) and runs the work again in savepoints. How a chunk of records
+     * goes when none fails after writing.
+     */
+    <T> T withoutSavepoint(StoreWork<T> work);
 
     /**
      * The object this transaction keeps under {@code key}, made by {@code create} the first time

@@ -21,6 +21,19 @@ public interface Binder extends ConnectorUnit {
     Optional<Long> toInternal(String externalId, boolean unwrap);
 
     /**
+     * The binding ids of many external ids, those that have one: what {@link #toInternal(String)}
+     * answers for each, in as few round trips as the binder can (a chunk of records looks its
+     * bindings up together).
+     */
+    default java.util.Map<String, Long> toInternal(java.util.Collection<String> externalIds) {
+        java.util.Map<String, Long> found = new java.util.LinkedHashMap<>();
+        for (String externalId : externalIds) {
+            toInternal(externalId).ifPresent(id -> found.put(externalId, id));
+        }
+        return found;
+    }
+
+    /**
      * The external id of a binding, or with {@code wrap} of the binding of this backend that
      * binds the local record {@code id}.
      */

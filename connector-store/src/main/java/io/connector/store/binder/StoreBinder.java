@@ -102,6 +102,29 @@ public abstract class StoreBinder extends AbstractUnit implements Binder {
         });
     }
 
+    /** In one query per {@code IN} list of the store, not one a record. */
+    @Override
+    public Map<String, Long> toInternal(java.util.Collection<String> externalIds) {
+        List<String> wanted = externalIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Long> found = new java.util.LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        return environment().store().inTransaction(s -> {
+            for (int from = 0; from < wanted.size(); from += IN_LIST) {
+                for (Map<String, Object> row : s.query(model()).where(BACKEND_ID, "=", backendRecord().id())
+                        .where(EXTERNAL_ID, "in", wanted.subList(from, Math.min(wanted.size(), from + IN_LIST))).order("id")
+                        .read(EXTERNAL_ID)) {
+                    found.putIfAbsent((String) row.get(EXTERNAL_ID), (Long) row.get("id"));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** External ids in one lookup at most. */
+    private static final int IN_LIST = 500;
+
     @Override
     public Optional<String> toExternal(long id, boolean wrap) {
         boolean wraps = wrapsRecords();

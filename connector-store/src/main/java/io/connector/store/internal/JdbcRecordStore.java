@@ -192,6 +192,7 @@ public final class JdbcRecordStore implements RecordStore {
     public <T> T inSqlTransaction(SqlWork<T> work) {
         return inStoreTransaction(tx -> {
             tx.beforeStatement();
+            tx.changing();
             try {
                 return work.run(tx);
             } catch (SQLException e) {

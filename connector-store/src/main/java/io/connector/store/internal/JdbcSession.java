@@ -56,6 +56,11 @@ final class JdbcSession implements StoreSession {
     }
 
     @Override
+    public <T> T withoutSavepoint(StoreWork<T> work) {
+        return tx.withoutSavepoint(work, this);
+    }
+
+    @Override
     public long create(String model, Map<String, Object> values) {
         return writes.create(model, values);
     }
@@ -129,6 +134,11 @@ final class JdbcSession implements StoreSession {
     @Override
     public boolean tryLock(String key) {
         return RecordLocks.tryLock(tx, key);
+    }
+
+    @Override
+    public java.util.Set<String> tryLockAll(java.util.Collection<String> keys) {
+        return RecordLocks.tryLockAll(tx, keys);
     }
 
     /** A model's field names, with those of the model it binds, for error messages. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.connector.api.ConnectorException;
+import io.connector.api.store.SavepointNeededException;
 import io.connector.api.store.StoreConflictException;
 import io.connector.api.store.StoreException;
 import io.connector.api.store.StoreSession;
@@ -55,6 +56,12 @@ final class StoreTransaction implements SqlTransaction {
      */
     private final java.util.Map<String, java.util.Map<Long, Long>> boundRecords = new java.util.HashMap<>();
     private long boundAt;
+    /**
+     * Statements that changed, or may have changed, the database: every insert, update and delete
+     * of the store, and every piece of SPI work (the job queue's rows), counted before they run.
+     * {@link #withoutSavepoint} tells by it whether failed work left something behind.
+     */
+    private long changes;
     /** Run before each statement while set: the job runner's lazy savepoint. */
     private Runnable beforeStatement;
     /** Statements kept prepared until the transaction ends ({@link #kept}). */
@@ -209,6 +216,47 @@ final class StoreTransaction implements SqlTransaction {
         }
     }
 
+    /**
+     * {@link StoreSession#withoutSavepoint}: a failure that left the database as it was is undone
+     * in memory as {@link #inSavepoint} undoes it; one that changed it, or whose statement failed
+     * (PostgreSQL then refuses every statement until a rollback), dooms the transaction and says
+     * a savepoint was needed.
+     */
+    <T> T withoutSavepoint(StoreWork<T> work, StoreSession session) {
+        long changesBefore = changes;
+        boolean doomedBefore = rollbackOnly;
+        int actionsBefore = afterCommit.size();
+        try {
+            return work.run(session);
+        } catch (Exception e) {
+            if (changes != changesBefore || causedBySql(e)) {
+                rollbackOnly = true;
+                throw new SavepointNeededException("Work without a savepoint failed after it changed the database: "
+                        + e.getMessage(), e);
+            }
+            rollbackOnly = doomedBefore;
+            afterCommit.subList(actionsBefore, afterCommit.size()).clear();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConnectorException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static boolean causedBySql(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement that changes the database, or SPI work that may, is about to run. */
+    void changing() {
+        changes++;
+    }
+
     // ---------------------------------------------------------------- statements
 
     void select(String sql, List<Object> params, RowReader reader, String what) {
@@ -227,6 +275,7 @@ final class StoreTransaction implements SqlTransaction {
 
     int execute(String sql, List<Object> params, String what) {
         beforeStatement();
+        changes++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindAll(statement, params);
             return statement.executeUpdate();
@@ -241,6 +290,7 @@ final class StoreTransaction implements SqlTransaction {
      */
     long insert(String sql, List<Object> params, String what) {
         beforeStatement();
+        changes++;
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bindAll(insert, params);
             insert.executeUpdate();

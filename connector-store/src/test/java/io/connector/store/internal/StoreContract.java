@@ -282,6 +282,50 @@ abstract class StoreContract {
     }
 
     @Test
+    void workWithoutASavepointThatFailsBeforeWritingLeavesTheTransactionToCommitAndOneThatWroteAsksForASavepoint() {
+        long related = tx(s -> s.create("res.partner", Map.of("name", "related")));
+        tx(s -> {
+            s.create("res.partner", Map.of("name", "before"));
+            // Refused before any statement (a required value missing), after a lookup: nothing to undo.
+            assertThatThrownBy(() -> s.withoutSavepoint(inner -> {
+                inner.query("res.partner").where("name", "=", "before").first();
+                return inner.create("res.partner", Map.of("email", "no-name@example.com"));
+            })).isInstanceOf(StoreException.class).isNotInstanceOf(io.connector.api.store.SavepointNeededException.class)
+                    .hasMessageContaining("res.partner.name");
+            long kept = s.withoutSavepoint(inner -> inner.create("res.partner", Map.of("name", "kept")));
+            assertThat(kept).isPositive();
+            // Wrote, then failed: only a rollback to a savepoint set before undoes it.
+            assertThatThrownBy(() -> s.inSavepoint(chunk -> chunk.withoutSavepoint(inner -> {
+                inner.create("res.partner", Map.of("name", "written then failed"));
+                throw new IllegalStateException("failed after writing");
+            }))).isInstanceOf(io.connector.api.store.SavepointNeededException.class).hasMessageContaining("failed after writing")
+                    .hasRootCauseMessage("failed after writing");
+            // A statement that failed (PostgreSQL then refuses every statement until a rollback).
+            assertThatThrownBy(() -> s.inSavepoint(chunk -> chunk.withoutSavepoint(inner -> inner.create("res.partner",
+                    Map.of("name", "child of a missing parent", "parent_id", related + 1_000_000)))))
+                    .isInstanceOf(io.connector.api.store.SavepointNeededException.class).hasMessageContaining("parent_id");
+            return s.create("res.partner", Map.of("name", "after"));
+        });
+        assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("before", "kept", "after")))).isEqualTo(3L);
+        assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("written then failed", "child of a missing parent"))))
+                .isZero();
+        // With no savepoint before it, work that wrote and failed takes the whole transaction with it.
+        assertThatThrownBy(() -> tx(s -> {
+            s.create("res.partner", Map.of("name", "doomed with it"));
+            try {
+                s.withoutSavepoint(inner -> {
+                    inner.create("res.partner", Map.of("name", "doomed too"));
+                    throw new IllegalStateException("failed after writing");
+                });
+            } catch (io.connector.api.store.SavepointNeededException expected) {
+                // the caller has no savepoint to go back to
+            }
+            return null;
+        }));
+        assertThat(count(s -> s.query("res.partner").where("name", "in", List.of("doomed with it", "doomed too")))).isZero();
+    }
+
+    @Test
     void aNewTransactionCommitsOnItsOwnWhileTheCallersRollsBackAndTheCallerGoesOnAfterIt() {
         assertThatThrownBy(() -> tx(s -> {
                 s.create("res.partner", Map.of("name", "caller's"));
@@ -602,6 +646,62 @@ abstract class StoreContract {
             assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 136") && s.tryLock("import shop.res.partner b1 136")))
                     .as("free again, and re-entrant in one transaction").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyLocksAreTakenInOneGoLeavingThoseAnotherTransactionHolds() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Boolean> holder = pool.submit(() -> tx(s -> {
+                boolean got = s.tryLock("import shop.res.partner b1 2");
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return got;
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 1; i <= 600; i++) {
+                keys.add("import shop.res.partner b1 " + i);
+            }
+            java.util.Set<String> held = tx(s -> {
+                java.util.Set<String> got = s.tryLockAll(keys);
+                // What one transaction holds it holds again at once.
+                assertThat(s.tryLock("import shop.res.partner b1 1")).isTrue();
+                assertThat(s.tryLockAll(List.of())).isEmpty();
+                return got;
+            });
+            assertThat(held).as("all but the held one, over more keys than one IN list takes")
+                    .hasSize(599).doesNotContain("import shop.res.partner b1 2").contains("import shop.res.partner b1 600");
+            // Held until the end of the transaction that took them all.
+            CountDownLatch all = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Future<?> many = pool.submit(() -> tx(s -> {
+                s.tryLockAll(List.of("import shop.res.partner b1 7", "import shop.res.partner b1 8"));
+                all.countDown();
+                try {
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            release.countDown();
+            assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(this.<java.util.Set<String>>tx(s -> s.tryLockAll(List.of("import shop.res.partner b1 7",
+                    "import shop.res.partner b1 9")))).containsExactly("import shop.res.partner b1 9");
+            done.countDown();
+            many.get(30, TimeUnit.SECONDS);
+            assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 7"))).as("free at its end").isTrue();
         } finally {
             pool.shutdownNow();
         }

@@ -32,11 +32,20 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
         importDependency(Objects.toString(remote.get("group_id"), null), MagentoModels.PARTNER_CATEGORY);
     }
 
+    /**
+     * In a chunk, the partners that had its customers' e-mails ({@link #prefetch}), absent for
+     * none; each answers once, so that a second customer of the chunk with the same e-mail looks
+     * again and finds the partner the first created.
+     */
+    private Map<String, Optional<Long>> partnersByEmail = new HashMap<>();
+
     @Override
     protected long create(StoreSession session, String externalId, Map<String, Object> values) {
         Map<String, Object> withRecord = new HashMap<>(values);
         Object email = values.get("email");
+        Optional<Long> prefetched = inChunk() && email != null ? partnersByEmail.remove(email.toString()) : null;
         Optional<Long> existing = email == null || email.toString().isBlank() ? Optional.empty()
+                : prefetched != null ? prefetched
                 : session.query("res.partner").where("email", "=", email).where("parent_id", "=", null).order("id").first();
         existing.ifPresent(id -> withRecord.put("record_id", id));
         return super.create(session, externalId, withRecord);
@@ -48,6 +57,8 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
      */
     @Override
     protected void prefetch(StoreSession session, List<Map<String, Object>> remotes) {
+        partnersByEmail = partnersByEmail(session, remotes.stream().map(remote -> remote.get("email"))
+                .filter(email -> email != null && !email.toString().isBlank()).map(Object::toString).distinct().toList());
         addresses().prefetchAddressBooks(remotes.stream().filter(remote -> embeddedAddresses(remote) == null)
                 .map(remote -> Objects.toString(remote.get("customer_id"), null)).filter(Objects::nonNull).toList());
     }
@@ -63,6 +74,26 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
             addresses().importAddressBook(session, customerId, bindingId, createdNow());
         }
     }
+
+    /** The first partner without a parent of each e-mail, in one lookup for the chunk, not one a customer. */
+    private static Map<String, Optional<Long>> partnersByEmail(StoreSession session, List<String> emails) {
+        Map<String, Optional<Long>> found = new HashMap<>();
+        for (int from = 0; from < emails.size(); from += EMAILS_A_LOOKUP) {
+            List<String> part = emails.subList(from, Math.min(emails.size(), from + EMAILS_A_LOOKUP));
+            part.forEach(email -> found.put(email, Optional.empty()));
+            for (Map<String, Object> partner : session.query("res.partner").where("email", "in", part).where("parent_id", "=", null)
+                    .order("id").read("email")) {
+                Optional<Long> known = partner.get("email") == null ? null : found.get(partner.get("email").toString());
+                long id = (Long) partner.get("id");
+                if (known != null && (known.isEmpty() || id < known.get())) {
+                    found.put(partner.get("email").toString(), Optional.of(id));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final int EMAILS_A_LOOKUP = 500;
 
     /** The addresses the customer record carries, in the shared field names; null when it carries none. */
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.connector.magento.v17.importer;
 import static io.connector.magento.MagentoModels.ADDRESS;
 import static io.connector.magento.MagentoModels.PARTNER;
 import static io.connector.magento.MagentoModels.PRODUCT;
+import static io.connector.magento.MagentoModels.PRODUCT_CATEGORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -212,6 +213,34 @@ class ChunkImportTest {
             assertThat(shop.binding(PARTNER, id)).as("customer " + id).isPresent(); // binding() fails on two
             assertThat(shop.records("res.partner", "email", "customer" + id + "@example.com")).as("partner of " + id).hasSize(1);
         }
+    }
+
+    @Test
+    void customersOfAChunkSharingAnEmailAreOnePartnerAndAKnownEmailBindsItsPartner() {
+        addCustomer("9401", Map.of("firstname", "First", "email", "shared@example.com"));
+        addCustomer("9402", Map.of("firstname", "Second", "email", "shared@example.com"));
+        addCustomer("9403", Map.of("firstname", "Known", "email", "known@example.com"));
+        long known = shop.inTransaction(s -> s.create("res.partner", Map.of("name", "Known before", "email", "known@example.com")));
+        // The chunk looks the e-mails up once, before any of its customers is created.
+        ChunkResult result = shop.importChunk(PARTNER, List.of("9401", "9402", "9403"));
+        assertThat(result.failed()).isEmpty();
+        assertThat(shop.records("res.partner", "email", "shared@example.com")).as("the second finds the first's partner")
+                .hasSize(1);
+        // imported() answers the partner a customer's binding binds.
+        assertThat(shop.imported(PARTNER, "9402").get("id")).isEqualTo(shop.imported(PARTNER, "9401").get("id")).isNotNull();
+        assertThat(shop.imported(PARTNER, "9403")).containsEntry("id", known);
+        assertThat(shop.records("res.partner", "email", "known@example.com")).hasSize(1);
+    }
+
+    @Test
+    void aCategoryOfTheChunkImportedEarlierAsAnotherOnesParentIsNotCreatedTwice() {
+        // 26's parent is 8, whose parents 2 and 1 come too: 8 lands with 26, before its own turn.
+        ChunkResult result = shop.importChunk(PRODUCT_CATEGORY, List.of("26", "8"));
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.imported().get("26")).startsWith("Created");
+        assertThat(result.imported().get("8")).doesNotStartWith("Created");
+        assertThat(shop.count("product.category")).isEqualTo(4);
+        assertThat(shop.count(PRODUCT_CATEGORY)).isEqualTo(4);
     }
 
     @Test
