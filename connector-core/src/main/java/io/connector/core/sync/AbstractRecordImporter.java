@@ -38,7 +38,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * lock it (or retry later), {@link #beforeImport}, import what it depends on first, map it,
  * create or update the binding and its record, bind, {@link #afterImport}. All of it in the
  * caller's store transaction (a job's), so that a record and its dependencies commit together.
- * {@link #runChunk} does the same for many records in one transaction, each in a savepoint.
+ * {@link #runChunk} does the same for many records in one transaction, each landing or rolled
+ * back alone.
  */
 @ConsumerType
 public abstract class AbstractRecordImporter extends AbstractUnit implements RecordImporter {
@@ -96,8 +97,10 @@ public abstract class AbstractRecordImporter extends AbstractUnit implements Rec
 
     /**
      * Reads the chunk's records together ({@link BackendAdapter#readMany}), lets a subclass read
-     * what they all need ({@link #prefetch}), then imports each in its own savepoint. The records
-     * they depend on are looked up once for the chunk. A record that fails, that another job
+     * what they all need ({@link #prefetch}), takes their locks and looks up their bindings
+     * together, then imports each on its own ({@link StoreSession#withoutSavepoint}, or in a
+     * savepoint each once one failed after writing). The records they depend on are looked up
+     * once for the chunk. A record that fails, that another job
      * holds, or whose statement the database ended to resolve a deadlock, is rolled back alone and
      * named in the result, for the caller to import it alone; a failure that is not the record's
      * (the shop unreachable, its answers broken) fails the whole chunk, retried as a whole.

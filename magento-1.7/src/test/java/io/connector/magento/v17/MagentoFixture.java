@@ -239,6 +239,11 @@ public final class MagentoFixture implements AutoCloseable {
                 MagentoModels.PARTNER);
     }
 
+    /** Hears the record events of {@code model}, as a listener service of the store would. */
+    public void listen(String model, RecordListener listener) {
+        storeFixture.listeners.add(listener, Map.of(RecordListener.MODEL, model));
+    }
+
     /** The export listeners, delaying into {@link #jobs()}, on the one backend record {@link #shop()}. */
     private void registerExportListeners() {
         Supplier<io.connector.api.job.JobQueue> queue = () -> jobs;

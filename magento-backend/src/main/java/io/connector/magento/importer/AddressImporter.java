@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.connector.api.ConnectorException;
 import io.connector.api.store.StoreSession;
@@ -47,6 +48,51 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
         }
     }
 
+    /**
+     * The customer whose new partner {@link #partnerValues} filled in, until its address book is
+     * imported; and while it is, that partner: its merged billing address then writes only its
+     * binding.
+     */
+    private String carriedFor;
+    private Long carriedBy;
+
+    /**
+     * What a new customer's address book makes of its partner, for the partner's creation to
+     * carry, so that no update of it follows: a company's flag and name, or else the default
+     * billing address's fields. Empty when the book is not at hand (not read with a chunk, nor
+     * embedded) or the billing address does not map: its own import then says why, and writes the
+     * partner as before. {@link #importAddressBook} for that customer, as new, then leaves them out.
+     */
+    public Map<String, Object> partnerValues(String customerId, List<Map<String, Object>> embedded) {
+        carriedFor = null;
+        AddressAdapter.AddressBook book = embedded != null || customerId == null ? null : prefetched.get(customerId);
+        List<Map<String, Object>> addresses = embedded != null ? embedded : book == null ? null : book.get();
+        if (addresses == null) {
+            return Map.of();
+        }
+        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> billing = addresses.stream().filter(AddressImporter::isDefaultBilling).findFirst().orElse(null);
+        if (billing != null && hasText(billing.get("company"))) {
+            values.put("is_company", true);
+            values.put("name", billing.get("company").toString().trim());
+        } else if (billing != null) {
+            Map<String, Object> mapped;
+            try {
+                mapped = unit(ImportMapper.class).mapRecord(billing).values(true);
+            } catch (MappingException | InvalidDataException e) {
+                return Map.of();
+            }
+            Set<String> own = environment().store().model(MagentoModels.ADDRESS).map(m -> m.fields().keySet()).orElse(Set.of());
+            mapped.forEach((field, value) -> {
+                if (!own.contains(field) && !field.equals("name") && !field.equals("type")) {
+                    values.put(field, value);
+                }
+            });
+        }
+        carriedFor = customerId;
+        return values;
+    }
+
     private AddressAdapter adapter() {
         if (!(unit(BackendAdapter.class) instanceof AddressAdapter adapter)) {
             throw new ConnectorException("The " + MagentoModels.ADDRESS + " adapter of backend " + backendRecord().name()
@@ -85,7 +131,9 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
             List<Map<String, Object>> addresses, boolean newCustomer) {
         long partner = binder(MagentoModels.PARTNER).unwrapBinding(partnerBindingId);
         boolean company = addresses.stream().anyMatch(a -> isDefaultBilling(a) && hasText(a.get("company")));
-        if (company) {
+        boolean carried = newCustomer && customerId != null && customerId.equals(carriedFor);
+        carriedFor = null;
+        if (company && !carried) {
             Map<String, Object> asCompany = new HashMap<>();
             asCompany.put("is_company", true);
             addresses.stream().filter(a -> isDefaultBilling(a) && hasText(a.get("company"))).findFirst()
@@ -99,7 +147,12 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
                         + " has no customer_address_id");
             }
             boolean merge = !company && isDefaultBilling(address);
-            importAddress(session, addressId, address, partnerBindingId, partner, merge, newCustomer);
+            carriedBy = carried ? partner : null;
+            try {
+                importAddress(session, addressId, address, partnerBindingId, partner, merge, newCustomer);
+            } finally {
+                carriedBy = null;
+            }
         }
     }
 
@@ -130,6 +183,12 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
             values.remove("name");
             values.remove("type");
             values.put("record_id", partner);
+            if (carriedBy != null && carriedBy == partner) {
+                // The partner was created with them (partnerValues): the binding alone, no update.
+                Set<String> own = environment().store().model(MagentoModels.ADDRESS).map(m -> m.fields().keySet())
+                        .orElse(values.keySet());
+                values.keySet().retainAll(own);
+            }
         } else {
             values.put("parent_id", partner);
         }

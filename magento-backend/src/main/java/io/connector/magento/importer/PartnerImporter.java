@@ -48,7 +48,21 @@ public abstract class PartnerImporter extends AbstractRecordImporter {
                 : prefetched != null ? prefetched
                 : session.query("res.partner").where("email", "=", email).where("parent_id", "=", null).order("id").first();
         existing.ifPresent(id -> withRecord.put("record_id", id));
+        if (existing.isEmpty() && current != null) {
+            // A new partner goes in with what its address book makes of it (a company's name, the
+            // billing address), rather than be updated for it once the book is imported.
+            withRecord.putAll(addresses().partnerValues(Objects.toString(current.get("customer_id"), null),
+                    embeddedAddresses(current)));
+        }
         return super.create(session, externalId, withRecord);
+    }
+
+    /** The customer being imported, for {@link #create}. */
+    private Map<String, Object> current;
+
+    @Override
+    protected void beforeImport(StoreSession session, Map<String, Object> remote) {
+        current = remote;
     }
 
     /**

@@ -244,6 +244,34 @@ class ChunkImportTest {
     }
 
     @Test
+    void aNewCustomersPartnerGoesInWithItsBillingAddressOrCompanyAndIsNotUpdatedAfter() {
+        shop.importRecord(PARTNER, "65"); // its website and group, which the chunk's customers share
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        shop.listen("res.partner", new io.connector.api.store.RecordListener() {
+            @Override
+            public void onRecordCreate(io.connector.api.store.RecordEvent event) {
+                created.add(event.id() + " " + event.values().get("name") + " " + event.values().get("is_company") + " "
+                        + event.values().get("city"));
+            }
+
+            @Override
+            public void onRecordWrite(io.connector.api.store.RecordEvent event) {
+                written.add(event.id() + " " + event.values().keySet());
+            }
+        });
+        assertThat(shop.importChunk(PARTNER, List.of("99", "136")).failed()).isEmpty();
+        assertThat(written).as("no update of a partner just created").isEmpty();
+        Map<String, Object> company = shop.imported(PARTNER, "99");
+        Map<String, Object> person = shop.imported(PARTNER, "136");
+        assertThat(company).containsEntry("is_company", true);
+        assertThat(person).containsEntry("is_company", false).extracting(p -> p.get("city")).isNotNull();
+        assertThat(created).contains(company.get("id") + " " + company.get("name") + " true null",
+                // A person's create gives no is_company: the field's default.
+                person.get("id") + " " + person.get("name") + " null " + person.get("city"));
+    }
+
+    @Test
     void theRecordsOfAChunkDependOnTheirWebsiteAndGroupImportedOnce() {
         ChunkResult result = shop.importChunk(PARTNER, List.of("136", "139"));
         assertThat(result.failed()).isEmpty();
