@@ -60,9 +60,27 @@ final class LoopRows {
         Map<String, Long> groupCategories = bindings(c, "magento_res_partner_category", "record_id");
         long records = 0;
         long rows = 0;
-        // As the import: the chunk's locks in one statement, then the bindings of those it holds
-        // and the partners of their e-mails in one lookup each; then each record in a savepoint.
         List<String> locked = new ArrayList<>();
+        List<Customer> held = held(c, chunk, locked);
+        // Then each record in a savepoint, as the import does once a record failed after writing.
+        try (Statements s = new Statements(c)) {
+            for (Customer customer : held) {
+                Savepoint savepoint = c.setSavepoint();
+                rows += customer(s, customer, websites, groups, groupCategories);
+                c.releaseSavepoint(savepoint);
+                records++;
+            }
+        }
+        c.commit();
+        return new Written(records, rows, 0, locked, List.of());
+    }
+
+    /**
+     * As the import: the chunk's locks in one statement, then the bindings of those it holds and
+     * the partners of their e-mails in one lookup each (none of either: the store must be empty).
+     * The customers it holds; those another chunk holds are added to {@code locked}.
+     */
+    private List<Customer> held(Connection c, List<Customer> chunk, List<String> locked) throws SQLException {
         List<Customer> held = new ArrayList<>();
         java.util.Set<Integer> buckets = lockAll(c, chunk.stream().map(customer -> "import magento.res.partner " + backendId + " "
                 + customer.id()).toList());
@@ -80,16 +98,7 @@ final class LoopRows {
                 .map(Object::toString).toList()).isEmpty()) {
             throw new IllegalStateException("Partners have the e-mails of the chunk's customers: the loop writes new partners only");
         }
-        try (Statements s = new Statements(c)) {
-            for (Customer customer : held) {
-                Savepoint savepoint = c.setSavepoint();
-                rows += customer(s, customer, websites, groups, groupCategories);
-                c.releaseSavepoint(savepoint);
-                records++;
-            }
-        }
-        c.commit();
-        return new Written(records, rows, 0, locked, List.of());
+        return held;
     }
 
     /** The buckets of {@code keys} this transaction now holds, in one statement, as the store's tryLockAll. */
@@ -169,104 +178,22 @@ final class LoopRows {
         Map<String, Long> groups = bindings(c, "magento_res_partner_category", "id");
         Map<String, Long> groupCategories = bindings(c, "magento_res_partner_category", "record_id");
         List<String> locked = new ArrayList<>();
-        List<Customer> mine = new ArrayList<>();
-        java.util.Set<Integer> buckets = lockAll(c, chunk.stream().map(customer -> "import magento.res.partner " + backendId + " "
-                + customer.id()).toList());
-        for (Customer customer : chunk) {
-            if (buckets.contains(bucket("import magento.res.partner " + backendId + " " + customer.id()))) {
-                mine.add(customer);
-            } else {
-                locked.add(customer.id());
-            }
-        }
-        if (!externalIdsBound(c, "magento_res_partner", mine.stream().map(Customer::id).toList()).isEmpty()) {
-            throw new IllegalStateException("Customers of the chunk are bound already: the loop needs an empty store");
-        }
-        if (!partnersByEmail(c, mine.stream().map(customer -> customer.info().get("email")).filter(LoopRows::hasText)
-                .map(Object::toString).toList()).isEmpty()) {
-            throw new IllegalStateException("Partners have the e-mails of the chunk's customers: the loop writes new partners only");
-        }
+        List<Customer> mine = held(c, chunk, locked);
         int partnerCount = 0;
         int addressCount = 0;
         for (Customer customer : mine) {
             partnerCount += 1 + customer.addresses().size();
             addressCount += customer.addresses().size();
         }
-        java.util.ArrayDeque<Long> partnerIds = ids(c, "res_partner", partnerCount);
-        java.util.ArrayDeque<Long> bindingIds = ids(c, "magento_res_partner", mine.size());
-        java.util.ArrayDeque<Long> addressIds = ids(c, "magento_address", addressCount);
+        Map<String, java.util.ArrayDeque<Long>> ids = Map.of("res_partner", ids(c, "res_partner", partnerCount),
+                "magento_res_partner", ids(c, "magento_res_partner", mine.size()), "magento_address", ids(c, "magento_address",
+                        addressCount));
         long rows = 0;
-        LocalDateTime now = Sql.now();
-        try (Batches b = new Batches(c)) {
-            for (Customer customer : mine) {
-                Map<String, Object> info = customer.info();
-                Map<String, Object> billing = customer.addresses().stream().filter(a -> truthy(a.get("is_default_billing"))).findFirst()
-                        .orElse(null);
-                boolean company = billing != null && hasText(billing.get("company"));
-                Map<String, Object> partner = new HashMap<>();
-                long partnerId = partnerIds.pop();
-                partner.put("id", partnerId);
-                partner.put("name", company ? billing.get("company").toString().trim() : personName(info));
-                partner.put("type", "contact");
-                partner.put("is_company", company);
-                partner.put("email", info.get("email"));
-                partner.put("birthday", date(info.get("dob")));
-                partner.put("vat", info.get("taxvat"));
-                partner.put("active", true);
-                if (billing != null && !company) {
-                    partner.putAll(addressFields(billing));
-                }
-                b.add("res_partner", now, partner);
-                long bindingId = bindingIds.pop();
-                Map<String, Object> binding = new HashMap<>();
-                binding.put("id", bindingId);
-                binding.put("backend_id", backendId);
-                binding.put("external_id", customer.id());
-                binding.put("record_id", partnerId);
-                binding.put("sync_date", now);
-                binding.put("website_id", websites.get(String.valueOf(info.get("website_id"))));
-                binding.put("group_id", groups.get(String.valueOf(info.get("group_id"))));
-                binding.put("created_at", RemoteDates.utc(info.get("created_at")));
-                binding.put("updated_at", RemoteDates.utc(info.get("updated_at")));
-                b.add("magento_res_partner", now, binding);
-                rows++;
-                Long category = groupCategories.get(String.valueOf(info.get("group_id")));
-                if (category != null) {
-                    b.relation("res_partner__category_ids", partnerId, category);
-                }
-                for (Map<String, Object> address : customer.addresses()) {
-                    boolean merge = !company && address == billing;
-                    long recordId = partnerId;
-                    if (!merge) {
-                        Map<String, Object> child = new HashMap<>(addressFields(address));
-                        String person = personName(address);
-                        recordId = partnerIds.pop();
-                        child.put("id", recordId);
-                        child.put("name", person.isEmpty() ? address.get("company") : person);
-                        child.put("parent_id", partnerId);
-                        child.put("type", truthy(address.get("is_default_billing")) ? "invoice"
-                                : truthy(address.get("is_default_shipping")) ? "delivery" : "contact");
-                        child.put("is_company", false);
-                        child.put("active", true);
-                        b.add("res_partner", now, child);
-                        rows++;
-                    }
-                    Map<String, Object> addressBinding = new HashMap<>();
-                    addressBinding.put("id", addressIds.pop());
-                    addressBinding.put("backend_id", backendId);
-                    addressBinding.put("external_id", String.valueOf(address.get("customer_address_id")));
-                    addressBinding.put("record_id", recordId);
-                    addressBinding.put("sync_date", now);
-                    addressBinding.put("magento_partner_id", bindingId);
-                    addressBinding.put("is_default_billing", truthy(address.get("is_default_billing")));
-                    addressBinding.put("is_default_shipping", truthy(address.get("is_default_shipping")));
-                    addressBinding.put("created_at", RemoteDates.utc(address.get("created_at")));
-                    addressBinding.put("updated_at", RemoteDates.utc(address.get("updated_at")));
-                    b.add("magento_address", now, addressBinding);
-                }
-            }
-            b.flush(List.of("res_partner", "magento_res_partner", "res_partner__category_ids", "magento_address"));
+        Batches b = new Batches(c, ids);
+        for (Customer customer : mine) {
+            rows += customer(b, customer, websites, groups, groupCategories);
         }
+        b.flush(List.of("res_partner", "magento_res_partner", "res_partner__category_ids", "magento_address"));
         c.commit();
         return new Written(mine.size(), rows, 0, locked, List.of());
     }
@@ -288,23 +215,41 @@ final class LoopRows {
         return ids;
     }
 
-    /** Inserts gathered per table, every row with all the table's columns seen, sent as one batch a table. */
-    private static final class Batches implements AutoCloseable {
+    /** Where a customer's rows go: inserted one by one ({@link Statements}) or gathered into batches ({@link Batches}). */
+    private interface Rows {
+        /** Writes a row; its id. */
+        long insert(String table, LocalDateTime now, Map<String, Object> values) throws SQLException;
+
+        void relation(String table, long source, long target) throws SQLException;
+    }
+
+    /**
+     * Rows gathered per table, each with an id taken from those allocated before, every row with
+     * all the table's columns seen, sent as one batch a table by {@link #flush}.
+     */
+    private static final class Batches implements Rows {
         private final Connection c;
+        private final Map<String, java.util.ArrayDeque<Long>> ids;
         private final Map<String, List<Map<String, Object>>> rows = new HashMap<>();
 
-        Batches(Connection c) {
+        Batches(Connection c, Map<String, java.util.ArrayDeque<Long>> ids) {
             this.c = c;
+            this.ids = ids;
         }
 
-        void add(String table, LocalDateTime now, Map<String, Object> values) {
+        @Override
+        public long insert(String table, LocalDateTime now, Map<String, Object> values) {
+            long id = ids.get(table).pop();
             Map<String, Object> row = new HashMap<>(values);
+            row.put("id", id);
             row.put("create_date", now);
             row.put("write_date", now);
             rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+            return id;
         }
 
-        void relation(String table, long source, long target) {
+        @Override
+        public void relation(String table, long source, long target) {
             rows.computeIfAbsent(table, t -> new ArrayList<>()).add(Map.of("source_id", source, "target_id", target));
         }
 
@@ -330,17 +275,13 @@ final class LoopRows {
                 }
             }
         }
-
-        @Override
-        public void close() {
-        }
     }
 
     /**
      * One customer: its partner (merged with its default billing address, or a company), its binding, its addresses;
      * answers the partner rows it inserted.
      */
-    private int customer(Statements s, Customer customer, Map<String, Long> websites, Map<String, Long> groups,
+    private int customer(Rows s, Customer customer, Map<String, Long> websites, Map<String, Long> groups,
             Map<String, Long> groupCategories) throws SQLException {
         Map<String, Object> info = customer.info();
         Map<String, Object> billing = customer.addresses().stream().filter(a -> truthy(a.get("is_default_billing"))).findFirst()
@@ -552,7 +493,7 @@ final class LoopRows {
     }
 
     /** The statements of one chunk's transaction, each prepared once for the chunk. */
-    private final class Statements implements AutoCloseable {
+    private final class Statements implements Rows, AutoCloseable {
         private final Connection c;
         private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
@@ -569,7 +510,8 @@ final class LoopRows {
             return statement;
         }
 
-        long insert(String table, LocalDateTime now, Map<String, Object> values) throws SQLException {
+        @Override
+        public long insert(String table, LocalDateTime now, Map<String, Object> values) throws SQLException {
             // Columns in a fixed order, so that each table has one statement per chunk.
             List<String> columns = new ArrayList<>(values.keySet());
             columns.sort(null);
@@ -588,7 +530,8 @@ final class LoopRows {
             }
         }
 
-        void relation(String table, long source, long target) throws SQLException {
+        @Override
+        public void relation(String table, long source, long target) throws SQLException {
             PreparedStatement insert = statement("INSERT INTO \"" + table + "\" (\"source_id\", \"target_id\") VALUES (?, ?)", false);
             insert.setLong(1, source);
             insert.setLong(2, target);

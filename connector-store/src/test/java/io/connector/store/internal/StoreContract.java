@@ -616,23 +616,32 @@ abstract class StoreContract {
         return tx(s -> query.apply(s).first().orElseThrow());
     }
 
+    /**
+     * Takes locks in a transaction on {@code pool}'s thread and keeps it open until
+     * {@code release}; returns once they are taken, with whether the first was.
+     */
+    private Future<Boolean> holdElsewhere(ExecutorService pool, CountDownLatch release, String... keys) throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        Future<Boolean> holder = pool.submit(() -> tx(s -> {
+            boolean got = keys.length == 1 ? s.tryLock(keys[0]) : s.tryLockAll(List.of(keys)).contains(keys[0]);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return got;
+        }));
+        assertThat(locked.await(30, TimeUnit.SECONDS)).as("locks taken elsewhere").isTrue();
+        return holder;
+    }
+
     @Test
     void aRecordLockIsRefusedAtOnceWhileAnotherTransactionHoldsItAndFreedAtItsEnd() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<Boolean> holder = pool.submit(() -> tx(s -> {
-                boolean got = s.tryLock("import shop.res.partner b1 136");
-                locked.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return got;
-            }));
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> holder = holdElsewhere(pool, release, "import shop.res.partner b1 136");
             long started = System.nanoTime();
             assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 136"))).as("held elsewhere").isFalse();
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("refused without waiting").isLessThan(5);
@@ -653,21 +662,10 @@ abstract class StoreContract {
 
     @Test
     void manyLocksAreTakenInOneGoLeavingThoseAnotherTransactionHolds() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<Boolean> holder = pool.submit(() -> tx(s -> {
-                boolean got = s.tryLock("import shop.res.partner b1 2");
-                locked.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return got;
-            }));
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> holder = holdElsewhere(pool, release, "import shop.res.partner b1 2");
             List<String> keys = new java.util.ArrayList<>();
             for (int i = 1; i <= 600; i++) {
                 keys.add("import shop.res.partner b1 " + i);
@@ -681,26 +679,15 @@ abstract class StoreContract {
             });
             assertThat(held).as("all but the held one, over more keys than one IN list takes")
                     .hasSize(599).doesNotContain("import shop.res.partner b1 2").contains("import shop.res.partner b1 600");
-            // Held until the end of the transaction that took them all.
-            CountDownLatch all = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(1);
-            Future<?> many = pool.submit(() -> tx(s -> {
-                s.tryLockAll(List.of("import shop.res.partner b1 7", "import shop.res.partner b1 8"));
-                all.countDown();
-                try {
-                    done.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
             release.countDown();
             assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+            // Held until the end of the transaction that took them all.
+            CountDownLatch done = new CountDownLatch(1);
+            Future<Boolean> many = holdElsewhere(pool, done, "import shop.res.partner b1 7", "import shop.res.partner b1 8");
             assertThat(this.<java.util.Set<String>>tx(s -> s.tryLockAll(List.of("import shop.res.partner b1 7",
                     "import shop.res.partner b1 9")))).containsExactly("import shop.res.partner b1 9");
             done.countDown();
-            many.get(30, TimeUnit.SECONDS);
+            assertThat(many.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(this.<Boolean>tx(s -> s.tryLock("import shop.res.partner b1 7"))).as("free at its end").isTrue();
         } finally {
             pool.shutdownNow();
