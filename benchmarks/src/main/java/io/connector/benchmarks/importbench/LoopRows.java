@@ -108,16 +108,9 @@ final class LoopRows {
         if (buckets.isEmpty()) {
             return held;
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" IN ("
-                + Sql.marks(buckets.size()) + ") FOR UPDATE SKIP LOCKED")) {
-            for (int i = 0; i < buckets.size(); i++) {
-                q.setInt(i + 1, buckets.get(i));
-            }
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    held.add(r.getInt(1));
-                }
-            }
+        for (Object bucket : firstColumn(c, "SELECT \"bucket\" FROM \"connector_lock\" WHERE \"bucket\" IN ("
+                + Sql.marks(buckets.size()) + ") FOR UPDATE SKIP LOCKED", buckets)) {
+            held.add(((Number) bucket).intValue());
         }
         return held;
     }
@@ -127,44 +120,37 @@ final class LoopRows {
     }
 
     /** Those of the external ids bound in a binding table, in one lookup. */
-    private List<String> externalIdsBound(Connection c, String table, List<String> externalIds) throws SQLException {
-        List<String> bound = new ArrayList<>();
+    private List<Object> externalIdsBound(Connection c, String table, List<String> externalIds) throws SQLException {
         if (externalIds.isEmpty()) {
-            return bound;
+            return List.of();
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT \"external_id\" FROM \"" + table + "\" WHERE \"backend_id\" = ? "
-                + "AND \"external_id\" IN (" + Sql.marks(externalIds.size()) + ")")) {
-            q.setString(1, backendId);
-            for (int i = 0; i < externalIds.size(); i++) {
-                q.setString(i + 2, externalIds.get(i));
-            }
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    bound.add(r.getString(1));
-                }
-            }
-        }
-        return bound;
+        List<Object> params = new ArrayList<>(List.of(backendId));
+        params.addAll(externalIds);
+        return firstColumn(c, "SELECT \"external_id\" FROM \"" + table + "\" WHERE \"backend_id\" = ? AND \"external_id\" IN ("
+                + Sql.marks(externalIds.size()) + ")", params);
     }
 
     /** The partners without a parent that have one of the e-mails, in one lookup. */
-    private static List<Long> partnersByEmail(Connection c, List<String> emails) throws SQLException {
-        List<Long> found = new ArrayList<>();
+    private static List<Object> partnersByEmail(Connection c, List<String> emails) throws SQLException {
         if (emails.isEmpty()) {
-            return found;
+            return List.of();
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT \"id\" FROM \"res_partner\" WHERE \"email\" IN ("
-                + Sql.marks(emails.size()) + ") AND \"parent_id\" IS NULL")) {
-            for (int i = 0; i < emails.size(); i++) {
-                q.setString(i + 1, emails.get(i));
-            }
+        return firstColumn(c, "SELECT \"id\" FROM \"res_partner\" WHERE \"email\" IN (" + Sql.marks(emails.size())
+                + ") AND \"parent_id\" IS NULL", emails);
+    }
+
+    /** The first column of a query's rows, {@code params} bound in order. */
+    private static List<Object> firstColumn(Connection c, String sql, List<?> params) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            Sql.bind(q, params);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    found.add(r.getLong(1));
+                    values.add(r.getObject(1));
                 }
             }
         }
-        return found;
+        return values;
     }
 
     /**

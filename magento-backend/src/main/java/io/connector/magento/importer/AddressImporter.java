@@ -82,7 +82,7 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
             } catch (MappingException | InvalidDataException e) {
                 return Map.of();
             }
-            Set<String> own = environment().store().model(MagentoModels.ADDRESS).map(m -> m.fields().keySet()).orElse(Set.of());
+            Set<String> own = bindingFields();
             mapped.forEach((field, value) -> {
                 if (!own.contains(field) && !field.equals("name") && !field.equals("type")) {
                     values.put(field, value);
@@ -91,6 +91,12 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
         }
         carriedFor = customerId;
         return values;
+    }
+
+    /** The address binding's own fields: the others are its partner's. */
+    private Set<String> bindingFields() {
+        return environment().store().model(MagentoModels.ADDRESS).map(m -> m.fields().keySet())
+                .orElseThrow(() -> new ConnectorException("Model " + MagentoModels.ADDRESS + " is not declared"));
     }
 
     private AddressAdapter adapter() {
@@ -185,9 +191,7 @@ public abstract class AddressImporter extends AbstractUnit implements RecordImpo
             values.put("record_id", partner);
             if (carriedBy != null && carriedBy == partner) {
                 // The partner was created with them (partnerValues): the binding alone, no update.
-                Set<String> own = environment().store().model(MagentoModels.ADDRESS).map(m -> m.fields().keySet())
-                        .orElse(values.keySet());
-                values.keySet().retainAll(own);
+                values.keySet().retainAll(bindingFields());
             }
         } else {
             values.put("parent_id", partner);
